@@ -1,0 +1,48 @@
+import type { RelinkError, RelinkErrorCode, RelinkStripeError } from './outcome.js';
+import { redact } from './redact.js';
+
+const RETRYABLE: ReadonlySet<RelinkErrorCode> = new Set<RelinkErrorCode>([
+  'stripe_load_failed',
+  'client_secret_fetch_failed',
+]);
+
+/**
+ * Builds a {@link RelinkError}. The message is redacted here, so no caller can leak a secret
+ * through it by accident.
+ */
+export function relinkError(
+  code: RelinkErrorCode,
+  message: string,
+  options: { retryable?: boolean; stripeError?: RelinkStripeError | null } = {},
+): RelinkError {
+  return {
+    type: 'error',
+    code,
+    message: redact(message),
+    retryable: options.retryable ?? RETRYABLE.has(code),
+    stripeError: options.stripeError ?? null,
+  };
+}
+
+/** A short, redacted description of something thrown, for error messages. */
+export function describeThrown(thrown: unknown): string {
+  let text: string;
+  try {
+    if (thrown instanceof Error) text = thrown.message;
+    else if (typeof thrown === 'string') text = thrown;
+    else text = Object.prototype.toString.call(thrown);
+  } catch {
+    text = 'an unreadable value';
+  }
+  return redact(text || 'no message');
+}
+
+/** Whether a value is already a {@link RelinkError}. */
+export function isRelinkError(value: unknown): value is RelinkError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'error' &&
+    typeof (value as { code?: unknown }).code === 'string'
+  );
+}

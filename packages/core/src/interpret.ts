@@ -1,0 +1,173 @@
+import type {
+  RelinkError,
+  RelinkFailure,
+  RelinkFailureReason,
+  RelinkFallback,
+  RelinkMode,
+  RelinkOutcome,
+  RelinkStripeError,
+  RelinkSuccess,
+  RelinkedAccount,
+} from './outcome.js';
+import { describeThrown, relinkError } from './errors.js';
+import { redact } from './redact.js';
+
+/** The earliest Stripe API version whose sessions carry `relink_result`. */
+export const RELINK_API_VERSION = '2026-01-28.preview';
+
+export interface InterpretContext {
+  /** The account ids the page already knows, to tell new accounts from existing ones. */
+  existingAccountIds?: readonly string[];
+}
+
+type Dict = Record<string, unknown>;
+
+const RETRYABLE_STRIPE_ERRORS: ReadonlySet<string> = new Set(['api_connection_error', 'rate_limit_error']);
+const FAILURE_REASONS: ReadonlySet<string> = new Set<RelinkFailureReason>(['no_account', 'no_authorization', 'other']);
+
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A non-empty string, or `null` for anything else. */
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Stripe.js gives `accounts` as an array; the server API as a list object `{ data: [...] }`. */
+function accountList(value: unknown): Dict[] {
+  const list = Array.isArray(value) ? value : isDict(value) && Array.isArray(value.data) ? value.data : [];
+  return list.filter((item): item is Dict => isDict(item) && str(item.id) !== null);
+}
+
+function knownIds(ids: unknown): string[] | null {
+  if (!Array.isArray(ids)) return null;
+  return ids.filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * The fallbacks to offer after a failure, most recommended first. Only an exact-account
+ * session that found the bank but not the account can usefully widen to the whole
+ * authorization; every other failure is worth one plain retry.
+ */
+export function fallbacksFor(mode: RelinkMode, reason: RelinkFailureReason): RelinkFallback[] {
+  return mode === 'account' && reason === 'no_account'
+    ? ['authorization_retry', 'new_payment_method']
+    : ['retry', 'new_payment_method'];
+}
+
+function stripeErrorOutcome(error: unknown): RelinkError {
+  const source: Dict = isDict(error) ? error : {};
+  const message = str(source.message) ?? (typeof error === 'string' ? error : null);
+  const stripeError: RelinkStripeError = {
+    type: str(source.type) ?? 'unknown',
+    code: str(source.code),
+    message: message === null ? null : redact(message),
+    docUrl: str(source.doc_url),
+  };
+  const label = stripeError.code ? `${stripeError.type}/${stripeError.code}` : stripeError.type;
+  return relinkError(
+    'stripe_error',
+    `Stripe.js returned an error (${label})${stripeError.message ? `: ${stripeError.message}` : '.'}`,
+    { retryable: RETRYABLE_STRIPE_ERRORS.has(stripeError.type), stripeError },
+  );
+}
+
+function interpret(result: unknown, context: InterpretContext | undefined): RelinkOutcome {
+  if (isDict(result) && result.error !== undefined && result.error !== null) {
+    return stripeErrorOutcome(result.error);
+  }
+  const session = isDict(result) ? result.financialConnectionsSession : undefined;
+  if (!isDict(session)) {
+    return relinkError(
+      'unexpected',
+      'collectFinancialConnectionsAccounts resolved without a financialConnectionsSession or an error.',
+    );
+  }
+  const options = isDict(session.relink_options) ? session.relink_options : null;
+  const requestedAuthorization = options ? str(options.authorization) : null;
+  if (!options || requestedAuthorization === null) {
+    return relinkError(
+      'not_a_relink_session',
+      'The session has no relink_options.authorization: create it on your server with relink_options (see @fc-relink/server relinkSessionParams).',
+    );
+  }
+  const relinkResult = session.relink_result;
+  if (!isDict(relinkResult)) {
+    return relinkError(
+      'relink_result_missing',
+      `The session has relink_options but no relink_result: create it with Stripe API version ${RELINK_API_VERSION} or later.`,
+    );
+  }
+
+  const requestedAccount = str(options.account);
+  const mode: RelinkMode = requestedAccount === null ? 'authorization' : 'account';
+  const sessionId = str(session.id) ?? '';
+  const account = str(relinkResult.account);
+  const authorization = str(relinkResult.authorization);
+
+  let kind: RelinkSuccess['kind'] | null = null;
+  if (mode === 'account') {
+    if (account !== null) kind = 'account_relinked';
+  } else if (authorization !== null) {
+    kind = authorization === requestedAuthorization ? 'authorization_relinked' : 'new_authorization';
+  }
+
+  if (kind === null) {
+    const rawReason = typeof relinkResult.failure_reason === 'string' ? relinkResult.failure_reason : null;
+    const reason = rawReason !== null && FAILURE_REASONS.has(rawReason) ? (rawReason as RelinkFailureReason) : 'other';
+    const failure: RelinkFailure = {
+      type: 'failure',
+      mode,
+      sessionId,
+      requestedAuthorization,
+      requestedAccount,
+      reason,
+      rawReason,
+      fallbacks: fallbacksFor(mode, reason),
+    };
+    return failure;
+  }
+
+  const existing = knownIds(context?.existingAccountIds);
+  const sessionAccounts = accountList(session.accounts);
+  // In account mode the relinked account is the very account the page asked for: never new.
+  const neverNew = new Set([requestedAccount, account].filter((id): id is string => id !== null && mode === 'account'));
+  const accounts: RelinkedAccount[] = sessionAccounts.map((item) => {
+    const id = item.id as string;
+    return {
+      id,
+      displayName: str(item.display_name),
+      institutionName: str(item.institution_name),
+      last4: str(item.last4),
+      isNew: existing === null ? null : !existing.includes(id) && !neverNew.has(id),
+    };
+  });
+  const ids = accounts.map((a) => a.id);
+  const success: RelinkSuccess = {
+    type: 'success',
+    kind,
+    mode,
+    sessionId,
+    requestedAuthorization,
+    requestedAccount,
+    authorization,
+    account,
+    accounts,
+    newAccountIds: existing === null ? null : accounts.filter((a) => a.isNew).map((a) => a.id),
+    missingAccountIds: existing === null ? null : [...new Set(existing)].filter((id) => !ids.includes(id)),
+  };
+  return success;
+}
+
+/**
+ * Tells what a `collectFinancialConnectionsAccounts` result means for a relink session, and
+ * what to offer next. Total: it returns an outcome for any input and never throws.
+ */
+export function interpretRelinkResult(result: unknown, context?: InterpretContext): RelinkOutcome {
+  try {
+    return interpret(result, context);
+  } catch (thrown) {
+    return relinkError('unexpected', `The result could not be read: ${describeThrown(thrown)}`);
+  }
+}
