@@ -53,13 +53,13 @@ function loadFailure(thrown: unknown): RelinkError {
 
 /** Turns whatever the page gave (an instance, a promise of one, or null) into a source. */
 export function instanceSource(stripe: StripeLike | PromiseLike<StripeLike | null | undefined> | null): StripeSource {
-  let ready: StripeLike | undefined;
-  let settled: Promise<StripeLike | RelinkError>;
-  if (stripe !== null && typeof (stripe as PromiseLike<unknown>).then === 'function') {
-    settled = Promise.resolve(stripe as PromiseLike<unknown>).then(checkInstance, loadFailure);
-  } else {
-    settled = Promise.resolve(checkInstance(stripe));
+  if (stripe === null || typeof (stripe as PromiseLike<unknown>).then !== 'function') {
+    const checked = checkInstance(stripe);
+    const ready = isRelinkError(checked) ? undefined : checked;
+    return { error: null, peek: () => ready, load: () => Promise.resolve(checked) };
   }
+  let ready: StripeLike | undefined;
+  const settled = Promise.resolve(stripe as PromiseLike<unknown>).then(checkInstance, loadFailure);
   void settled.then((value) => {
     if (!isRelinkError(value)) ready = value;
   });
