@@ -1,1 +1,18 @@
-export {};
+/**
+ * `@fc-relink/testing`: a fake of the part of Stripe.js that relinking uses, playing every
+ * Financial Connections relink outcome on demand. For unit tests (`createFakeStripe`), pages
+ * and end-to-end tests (`fakeStripeScript`, and `routeFakeStripe` from
+ * `@fc-relink/testing/playwright`), and demos (`ui: true`).
+ *
+ * @packageDocumentation
+ */
+export {
+  FAKE_IDS,
+  FAKE_SCENARIOS,
+  fakeClientSecret,
+  scenarioFromSecret,
+  scenarioMode,
+  type FakeScenario,
+} from './scenarios.js';
+export { createFakeStripe, type FakeStripe, type FakeStripeCall, type FakeStripeOptions } from './fake-stripe.js';
+export { fakeStripeScript, type FakeStripeConstructor, type FakeStripeScriptOptions } from './script.js';
