@@ -1,1 +1,31 @@
-export {};
+export { relinkSessionParams } from './params.js';
+export {
+  createRelinkSession,
+  RELINK_API_VERSION,
+  type CreateRelinkSessionOptions,
+  type RelinkRequestOptions,
+  type RelinkSession,
+  type RelinkStripeClient,
+} from './session.js';
+export { relinkEligibility, type RelinkEligibility, type RelinkEligibilityReason } from './eligibility.js';
+export {
+  RelinkParamsError,
+  RelinkSessionError,
+  type RelinkParamsErrorCode,
+  type RelinkSessionErrorCode,
+} from './errors.js';
+export type {
+  AccountSubcategory,
+  DataRelinkOptions,
+  Expandable,
+  PaymentsRelinkOptions,
+  Permission,
+  RelinkAccount,
+  RelinkAccountHolder,
+  RelinkAccountHolderParam,
+  RelinkPurpose,
+  RelinkScope,
+  RelinkSessionCreateParams,
+  RelinkSessionOptions,
+  RelinkStatusDetails,
+} from './types.js';

@@ -1,0 +1,57 @@
+/**
+ * Why {@link relinkSessionParams} or {@link createRelinkSession} refused its input.
+ */
+export type RelinkParamsErrorCode =
+  | 'invalid_options'
+  | 'invalid_purpose'
+  | 'invalid_scope'
+  | 'invalid_account'
+  | 'missing_authorization'
+  | 'invalid_account_holder'
+  | 'invalid_permissions'
+  | 'invalid_account_subcategories'
+  | 'unsupported_api_version';
+
+/**
+ * Thrown (or, from {@link createRelinkSession}, rejected with) when the input cannot make a relink
+ * session. Raised before any request is sent. The message names the field at fault and never
+ * echoes the value it received.
+ */
+export class RelinkParamsError extends Error {
+  /** Machine-readable reason. */
+  readonly code: RelinkParamsErrorCode;
+
+  /**
+   * @param code - machine-readable reason
+   * @param message - for developers; must not contain keys or secrets
+   */
+  constructor(code: RelinkParamsErrorCode, message: string) {
+    super(message);
+    this.name = 'RelinkParamsError';
+    this.code = code;
+  }
+}
+
+/**
+ * Why {@link createRelinkSession} could not use Stripe's answer.
+ */
+export type RelinkSessionErrorCode = 'invalid_response';
+
+/**
+ * Rejected by {@link createRelinkSession} when Stripe answered without a session ID or client
+ * secret. Errors from Stripe itself (`Stripe.errors.StripeError`) are passed through unchanged.
+ */
+export class RelinkSessionError extends Error {
+  /** Machine-readable reason. */
+  readonly code: RelinkSessionErrorCode;
+
+  /**
+   * @param code - machine-readable reason
+   * @param message - for developers; must not contain keys or secrets
+   */
+  constructor(code: RelinkSessionErrorCode, message: string) {
+    super(message);
+    this.name = 'RelinkSessionError';
+    this.code = code;
+  }
+}

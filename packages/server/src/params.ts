@@ -1,0 +1,206 @@
+import { RelinkParamsError } from './errors.js';
+import { isRecord } from './guards.js';
+import type {
+  AccountSubcategory,
+  Permission,
+  RelinkAccount,
+  RelinkAccountHolderParam,
+  RelinkSessionCreateParams,
+  RelinkSessionOptions,
+} from './types.js';
+
+const PERMISSIONS: ReadonlySet<string> = new Set<Permission>([
+  'balances',
+  'ownership',
+  'payment_method',
+  'transactions',
+]);
+
+const SUBCATEGORIES: ReadonlySet<string> = new Set<AccountSubcategory>([
+  'checking',
+  'savings',
+  'mortgage',
+  'line_of_credit',
+  'credit_card',
+]);
+
+/**
+ * The create-session parameters that relink a Financial Connections account, as Stripe's relink
+ * guides prescribe:
+ *
+ * - `account_holder` copied from the account (an expanded customer or account becomes its ID), or
+ *   `null` when the account has none (a two-step confirmation flow, or payment details collected
+ *   before an Intent).
+ * - `permissions` exactly `options.permissions`, duplicates removed; for `'payments'`,
+ *   `payment_method` appended when missing.
+ * - `relink_options.authorization` the account's authorization; with scope `'account'` also
+ *   `relink_options.account`, the account's ID.
+ * - purpose `'payments'` with scope `'institution'`: `limits.accounts = 1` and
+ *   `filters.account_subcategories = ['checking', 'savings']`.
+ * - purpose `'data'`: `filters.account_subcategories` from `options.accountSubcategories`, if given.
+ *
+ * Pure: no I/O. Pass the result to `stripe.financialConnections.sessions.create` with API version
+ * 2026-01-28.preview or later, or use {@link createRelinkSession}, which does both.
+ *
+ * @param account - the Financial Connections account to relink, retrieved with API version
+ *   2026-01-28.preview or later (older versions omit `authorization`)
+ * @param options - purpose, scope and permissions
+ * @returns fresh parameters, keys in the order the guides list them
+ * @throws {RelinkParamsError} when the account has no authorization, an account holder it cannot
+ *   copy, or an options field is missing or unknown
+ *
+ * @example
+ * ```ts
+ * const params = relinkSessionParams(account, {
+ *   purpose: 'payments',
+ *   scope: 'account',
+ *   permissions: ['balances'],
+ * });
+ * // { account_holder: { type: 'customer', customer: 'cus_...' },
+ * //   permissions: ['balances', 'payment_method'],
+ * //   relink_options: { authorization: 'fcauth_...', account: 'fca_...' } }
+ * ```
+ */
+export function relinkSessionParams(
+  account: RelinkAccount,
+  options: RelinkSessionOptions,
+): RelinkSessionCreateParams {
+  if (!isRecord(options)) {
+    throw new RelinkParamsError('invalid_options', 'options must be an object with purpose, scope and permissions.');
+  }
+  const { purpose, scope } = options;
+  if (purpose !== 'payments' && purpose !== 'data') {
+    throw new RelinkParamsError('invalid_purpose', "options.purpose must be 'payments' or 'data'.");
+  }
+  if (scope !== 'account' && scope !== 'institution') {
+    throw new RelinkParamsError('invalid_scope', "options.scope must be 'account' or 'institution'.");
+  }
+  if (!isRecord(account)) {
+    throw new RelinkParamsError('invalid_account', 'account must be a Financial Connections account object.');
+  }
+
+  const authorization = idOf(account.authorization);
+  if (authorization === null) {
+    throw new RelinkParamsError(
+      'missing_authorization',
+      'account.authorization must be the ID of a Financial Connections authorization. Retrieve the ' +
+        'account with API version 2026-01-28.preview or later: older versions omit it.',
+    );
+  }
+  let accountId: string | null = null;
+  if (scope === 'account') {
+    accountId = idOf(account.id);
+    if (accountId === null) {
+      throw new RelinkParamsError('invalid_account', "account.id must be a non-empty string for scope 'account'.");
+    }
+  }
+
+  const accountHolder = accountHolderParam(account.account_holder);
+  const permissions = permissionsParam(options.permissions, purpose);
+  const subcategories =
+    purpose === 'payments'
+      ? paymentsSubcategories(options.accountSubcategories, scope)
+      : dataSubcategories(options.accountSubcategories);
+  const oneAccount = purpose === 'payments' && scope === 'institution';
+
+  return {
+    account_holder: accountHolder,
+    ...(subcategories ? { filters: { account_subcategories: subcategories } } : {}),
+    ...(oneAccount ? { limits: { accounts: 1 } } : {}),
+    permissions,
+    relink_options: accountId === null ? { authorization } : { authorization, account: accountId },
+  };
+}
+
+function accountHolderParam(holder: unknown): RelinkAccountHolderParam | null {
+  if (holder === null || holder === undefined) return null;
+  if (!isRecord(holder)) {
+    throw new RelinkParamsError('invalid_account_holder', 'account.account_holder must be an object or null.');
+  }
+  if (holder['type'] === 'customer') {
+    const customer = idOf(holder['customer']);
+    if (customer !== null) return { type: 'customer', customer };
+    const customerAccount = idOf(holder['customer_account']);
+    if (customerAccount !== null) return { type: 'customer', customer_account: customerAccount };
+    throw new RelinkParamsError(
+      'invalid_account_holder',
+      "account.account_holder has type 'customer' but neither customer nor customer_account.",
+    );
+  }
+  if (holder['type'] === 'account') {
+    const connected = idOf(holder['account']);
+    if (connected !== null) return { type: 'account', account: connected };
+    throw new RelinkParamsError('invalid_account_holder', "account.account_holder has type 'account' but no account.");
+  }
+  throw new RelinkParamsError(
+    'invalid_account_holder',
+    "account.account_holder.type must be 'customer' or 'account'.",
+  );
+}
+
+function permissionsParam(value: unknown, purpose: 'payments' | 'data'): Permission[] {
+  if (!Array.isArray(value)) {
+    throw new RelinkParamsError('invalid_permissions', 'options.permissions must be an array.');
+  }
+  const permissions: Permission[] = [];
+  for (const permission of value as unknown[]) {
+    if (!isKnown<Permission>(PERMISSIONS, permission)) {
+      throw new RelinkParamsError(
+        'invalid_permissions',
+        'options.permissions may contain only balances, ownership, payment_method and transactions.',
+      );
+    }
+    if (!permissions.includes(permission)) permissions.push(permission);
+  }
+  if (purpose === 'payments' && !permissions.includes('payment_method')) {
+    permissions.push('payment_method');
+  }
+  if (permissions.length === 0) {
+    // The SDK sends nothing for an empty array, and Stripe requires permissions.
+    throw new RelinkParamsError('invalid_permissions', "options.permissions must not be empty for purpose 'data'.");
+  }
+  return permissions;
+}
+
+function paymentsSubcategories(value: unknown, scope: 'account' | 'institution'): AccountSubcategory[] | null {
+  if (value !== undefined) {
+    throw new RelinkParamsError(
+      'invalid_account_subcategories',
+      "options.accountSubcategories is for purpose 'data' only: for payments the guide fixes the filters.",
+    );
+  }
+  return scope === 'institution' ? ['checking', 'savings'] : null;
+}
+
+function dataSubcategories(value: unknown): AccountSubcategory[] | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value) || value.length === 0) {
+    // An empty array would silently disappear from the request.
+    throw new RelinkParamsError(
+      'invalid_account_subcategories',
+      'options.accountSubcategories must be a non-empty array when given.',
+    );
+  }
+  const subcategories: AccountSubcategory[] = [];
+  for (const subcategory of value as unknown[]) {
+    if (!isKnown<AccountSubcategory>(SUBCATEGORIES, subcategory)) {
+      throw new RelinkParamsError(
+        'invalid_account_subcategories',
+        'options.accountSubcategories may contain only checking, savings, mortgage, line_of_credit and credit_card.',
+      );
+    }
+    if (!subcategories.includes(subcategory)) subcategories.push(subcategory);
+  }
+  return subcategories;
+}
+
+/** The ID in a field that holds an ID or, expanded, an object with one. */
+function idOf(value: unknown): string | null {
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (isRecord(value) && typeof value['id'] === 'string' && value['id'] !== '') return value['id'];
+  return null;
+}
+
+function isKnown<T extends string>(known: ReadonlySet<string>, value: unknown): value is T {
+  return typeof value === 'string' && known.has(value);
+}

@@ -1,0 +1,138 @@
+import { RelinkParamsError, RelinkSessionError } from './errors.js';
+import { relinkSessionParams } from './params.js';
+import type { RelinkAccount, RelinkSessionOptions } from './types.js';
+
+/**
+ * The API version this package sends with every relink session: the public preview that added
+ * `relink_options`, `relink_result` and `status_details` (changelog 2026-01-28.preview).
+ */
+export const RELINK_API_VERSION = '2026-01-28.preview';
+
+/**
+ * Per-request options passed to `sessions.create`, a subset of the SDK's `RequestOptions`.
+ */
+export interface RelinkRequestOptions {
+  apiVersion: string;
+  idempotencyKey?: string;
+  stripeAccount?: string;
+}
+
+/**
+ * The part of a `stripe` client that {@link createRelinkSession} uses. A `new Stripe(key)` from the
+ * official SDK fits it as is (checked against stripe-node 23), with no cast.
+ */
+export interface RelinkStripeClient {
+  readonly financialConnections: {
+    readonly sessions: {
+      create(
+        params: object,
+        options: RelinkRequestOptions,
+      ): PromiseLike<{ readonly id: string; readonly client_secret?: string | null }>;
+    };
+  };
+}
+
+/**
+ * Options of {@link createRelinkSession}: those of {@link relinkSessionParams}, plus request options.
+ */
+export type CreateRelinkSessionOptions = RelinkSessionOptions & {
+  /**
+   * The `Stripe-Version` of the request. Default {@link RELINK_API_VERSION}; a later preview
+   * (`YYYY-MM-DD.preview`, on or after 2026-01-28) is accepted, anything else is refused.
+   */
+  readonly apiVersion?: string;
+  /** Sent as `Idempotency-Key`. */
+  readonly idempotencyKey?: string;
+  /** Connect: the connected account (`acct_...`) the Financial Connections account belongs to. */
+  readonly stripeAccount?: string;
+};
+
+/**
+ * A created relink session: only what the browser needs. Send `clientSecret` to the customer's
+ * browser and nowhere else (not to logs, URLs or storage).
+ */
+export interface RelinkSession {
+  /** The session ID (`fcsess_...`). */
+  id: string;
+  /** The session's client secret, for `stripe.collectFinancialConnectionsAccounts`. */
+  clientSecret: string;
+}
+
+/**
+ * Creates a Financial Connections Session that relinks `account`, with the parameters of
+ * {@link relinkSessionParams}, on API version {@link RELINK_API_VERSION} (or `options.apiVersion`,
+ * a later preview) set for this request only.
+ *
+ * @param stripe - a client of the official `stripe` SDK
+ * @param account - the Financial Connections account to relink, retrieved with API version
+ *   2026-01-28.preview or later
+ * @param options - purpose, scope, permissions, and optional request options
+ * @returns the session's ID and client secret, nothing else
+ * @throws {RelinkParamsError} (as a rejection) for bad input, before any request is sent
+ * @throws {RelinkSessionError} (as a rejection) when Stripe's answer has no ID or client secret
+ * @throws Stripe's own errors (`Stripe.errors.StripeError`) unchanged
+ *
+ * @example
+ * ```ts
+ * const { clientSecret } = await createRelinkSession(stripe, account, {
+ *   purpose: 'payments',
+ *   scope: 'account',
+ *   permissions: ['payment_method'],
+ * });
+ * ```
+ */
+export async function createRelinkSession(
+  stripe: RelinkStripeClient,
+  account: RelinkAccount,
+  options: CreateRelinkSessionOptions,
+): Promise<RelinkSession> {
+  const params = relinkSessionParams(account, options);
+  const requestOptions: RelinkRequestOptions = { apiVersion: relinkApiVersion(options.apiVersion) };
+  for (const name of ['idempotencyKey', 'stripeAccount'] as const) {
+    const value: unknown = options[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value === '') {
+      throw new RelinkParamsError('invalid_options', `options.${name} must be a non-empty string when given.`);
+    }
+    requestOptions[name] = value;
+  }
+
+  const session = await stripe.financialConnections.sessions.create(params, requestOptions);
+  const id: unknown = session?.id;
+  const clientSecret: unknown = session?.client_secret;
+  if (typeof id !== 'string' || id === '' || typeof clientSecret !== 'string' || clientSecret === '') {
+    throw new RelinkSessionError(
+      'invalid_response',
+      'Stripe answered the Financial Connections Session request without an id or client_secret.',
+    );
+  }
+  return { id, clientSecret };
+}
+
+const PREVIEW_VERSION = /^(\d{4})-(\d{2})-(\d{2})\.preview$/;
+
+/** The version to send: the default, or a valid preview on or after it. */
+function relinkApiVersion(requested: unknown): string {
+  if (requested === undefined) return RELINK_API_VERSION;
+  if (typeof requested === 'string' && isSupportedVersion(requested)) return requested;
+  throw new RelinkParamsError(
+    'unsupported_api_version',
+    `options.apiVersion must be a preview API version (YYYY-MM-DD.preview) on or after ${RELINK_API_VERSION}: ` +
+      'relink_options is a public preview feature.',
+  );
+}
+
+/** Same-shaped `YYYY-MM-DD.preview` strings order by date. */
+function isSupportedVersion(version: string): boolean {
+  const match = PREVIEW_VERSION.exec(version);
+  return match !== null && isRealDate(match) && version >= RELINK_API_VERSION;
+}
+
+function isRealDate([, year, month, day]: RegExpExecArray): boolean {
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return (
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day)
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The README's endpoint (examples/relink-server.mjs), run for real: browser -> example server ->
+ * real `stripe` SDK -> recording server.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { relinkSessionHandler } from '../examples/relink-server.mjs';
+import { customerAccount } from './fixtures.js';
+import { SESSION_CLIENT_SECRET, startRecordingServer, type RecordingServer } from './recording-server.js';
+
+const accounts: Record<string, unknown> = {
+  fca_exact_1: customerAccount,
+  fca_closed: {
+    ...customerAccount,
+    id: 'fca_closed',
+    status_details: { inactive: { action: 'none', cause: 'account_closed' } },
+  },
+  fca_active: { ...customerAccount, id: 'fca_active', status: 'active', status_details: {} },
+};
+
+let stripeServer: RecordingServer;
+let app: Server;
+let appUrl: string;
+let accountId: string | null;
+
+before(async () => {
+  stripeServer = await startRecordingServer(({ method, path }) => {
+    const match = /^\/v1\/financial_connections\/accounts\/([^/?]+)$/.exec(path);
+    if (method === 'GET' && match && accounts[match[1]!]) return { status: 200, body: accounts[match[1]!] };
+    return undefined;
+  });
+  app = createServer(relinkSessionHandler(stripeServer.stripe(), async () => accountId));
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+});
+beforeEach(() => {
+  stripeServer.requests.length = 0;
+  accountId = 'fca_exact_1';
+});
+after(async () => {
+  app.closeAllConnections();
+  await new Promise((resolve) => app.close(resolve));
+  await stripeServer.close();
+});
+
+const post = (body: unknown, path = '/relink-session') =>
+  fetch(appUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('README example endpoint', () => {
+  test('initial: loads the account on the preview version, creates an exact-account session, returns only the secret', async () => {
+    const response = await post({ purpose: 'initial' });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(await response.json(), { clientSecret: SESSION_CLIENT_SECRET });
+
+    const [retrieve, create] = stripeServer.requests;
+    assert.equal(stripeServer.requests.length, 2);
+    assert.equal(retrieve!.method, 'GET');
+    assert.equal(retrieve!.path, '/v1/financial_connections/accounts/fca_exact_1');
+    assert.equal(retrieve!.headers['stripe-version'], '2026-01-28.preview');
+    assert.equal(create!.path, '/v1/financial_connections/sessions');
+    assert.equal(create!.headers['stripe-version'], '2026-01-28.preview');
+    assert.deepEqual(create!.params['relink_options'], { authorization: 'fcauth_1', account: 'fca_exact_1' });
+    assert.equal(create!.params['limits'], undefined);
+  });
+
+  test('authorization_retry: any checking or savings account at the institution', async () => {
+    const response = await post({ purpose: 'authorization_retry' });
+    assert.deepEqual(await response.json(), { clientSecret: SESSION_CLIENT_SECRET });
+    const create = stripeServer.requests[1]!;
+    assert.deepEqual(create.params, {
+      account_holder: { type: 'customer', customer: 'cus_1' },
+      filters: { account_subcategories: ['checking', 'savings'] },
+      limits: { accounts: '1' },
+      permissions: ['payment_method'],
+      relink_options: { authorization: 'fcauth_1' },
+    });
+  });
+
+  test('an account that cannot be repaired gets 409 and no session', async () => {
+    for (const [id, reason, cause] of [
+      ['fca_closed', 'not_repairable', 'account_closed'],
+      ['fca_active', 'active', null],
+    ] as const) {
+      stripeServer.requests.length = 0;
+      accountId = id;
+      const response = await post({});
+      assert.equal(response.status, 409);
+      assert.deepEqual(await response.json(), { error: 'not_relinkable', reason, cause });
+      assert.deepEqual(stripeServer.requests.map((r) => r.method), ['GET']);
+    }
+  });
+
+  test('no account, bad body, wrong route, Stripe failure', async (t) => {
+    accountId = null;
+    assert.equal((await post({})).status, 404);
+    accountId = 'fca_exact_1';
+    const bad = await fetch(appUrl + '/relink-session', { method: 'POST', body: '{not json' });
+    assert.equal(bad.status, 400);
+    assert.equal((await post({ purpose: 7 })).status, 400);
+    assert.equal((await fetch(appUrl + '/relink-session')).status, 404);
+    assert.equal((await post({}, '/other')).status, 404);
+    assert.equal(stripeServer.requests.length, 0);
+
+    accountId = 'fca_missing';
+    const logged = t.mock.method(console, 'error', () => undefined);
+    const failed = await post({});
+    assert.equal(failed.status, 500);
+    assert.deepEqual(await failed.json(), { error: 'relink_session_failed' });
+    assert.equal(logged.mock.callCount(), 1);
+    assert.deepEqual(logged.mock.calls[0]!.arguments, ['relink session failed:', 'StripeInvalidRequestError req_1']);
+  });
+
+  test('the README shows this very file', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = await readFile(new URL('../../examples/relink-server.mjs', import.meta.url), 'utf8');
+    const block = /```js\n(\/\/ @ts-check\n[\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'README.md has no ```js block starting with // @ts-check');
+    assert.equal(block[1], example);
+  });
+});

@@ -1,0 +1,15 @@
+import type { RelinkAccount } from '@fc-relink/server';
+
+/** An inactive account as the guide's retrieve example shows it, with a customer holder. */
+export const customerAccount = {
+  id: 'fca_exact_1',
+  object: 'financial_connections.account',
+  authorization: 'fcauth_1',
+  account_holder: { type: 'customer', customer: 'cus_1' },
+  institution_name: 'StripeBank',
+  status: 'inactive',
+  status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } },
+} satisfies RelinkAccount & Record<string, unknown>;
+
+/** The same account collected before an Intent existed: no account holder. */
+export const holderlessAccount = { ...customerAccount, id: 'fca_holderless_1', account_holder: null };

@@ -1,0 +1,326 @@
+/**
+ * createRelinkSession through the real `stripe` SDK, against a recording server on 127.0.0.1:
+ * the assertions are on what actually goes over the wire.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import Stripe from 'stripe';
+import {
+  createRelinkSession,
+  RELINK_API_VERSION,
+  RelinkParamsError,
+  RelinkSessionError,
+  type CreateRelinkSessionOptions,
+  type RelinkAccount,
+} from '@fc-relink/server';
+import { customerAccount, holderlessAccount } from './fixtures.js';
+import {
+  FAKE_SECRET_KEY,
+  SESSION_CLIENT_SECRET,
+  SESSION_ID,
+  startRecordingServer,
+  stripeError,
+  type RecordedRequest,
+  type RecordingServer,
+  type Reply,
+} from './recording-server.js';
+
+let server: RecordingServer;
+let stripe: Stripe;
+/** Lets one test answer differently; reset before each test. */
+let reply: ((request: RecordedRequest) => Reply | undefined) | undefined;
+
+before(async () => {
+  server = await startRecordingServer((request) => reply?.(request));
+  stripe = server.stripe();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+  reply = undefined;
+});
+after(() => server.close());
+
+/** Creates a session and returns the one request that reached the server. */
+async function send(account: RelinkAccount, options: CreateRelinkSessionOptions): Promise<RecordedRequest> {
+  const session = await createRelinkSession(stripe, account, options);
+  assert.deepEqual(session, { id: SESSION_ID, clientSecret: SESSION_CLIENT_SECRET });
+  assert.equal(server.requests.length, 1);
+  const request = server.requests[0]!;
+  assert.equal(request.method, 'POST');
+  assert.equal(request.path, '/v1/financial_connections/sessions');
+  assert.equal(request.headers['content-type'], 'application/x-www-form-urlencoded');
+  assert.equal(request.headers['authorization'], `Bearer ${FAKE_SECRET_KEY}`);
+  return request;
+}
+
+describe('createRelinkSession on the wire', () => {
+  test('payments, that exact account: the guide\'s request, on the preview API version', async () => {
+    const request = await send(customerAccount, {
+      purpose: 'payments',
+      scope: 'account',
+      permissions: ['payment_method', 'balances'],
+    });
+    assert.equal(request.headers['stripe-version'], '2026-01-28.preview');
+    assert.deepEqual(request.form, [
+      ['account_holder[type]', 'customer'],
+      ['account_holder[customer]', 'cus_1'],
+      ['permissions[0]', 'payment_method'],
+      ['permissions[1]', 'balances'],
+      ['relink_options[authorization]', 'fcauth_1'],
+      ['relink_options[account]', 'fca_exact_1'],
+    ]);
+    assert.deepEqual(request.params, {
+      account_holder: { type: 'customer', customer: 'cus_1' },
+      permissions: ['payment_method', 'balances'],
+      relink_options: { authorization: 'fcauth_1', account: 'fca_exact_1' },
+    });
+  });
+
+  test('payments, any account at the institution: one checking or savings account', async () => {
+    const request = await send(customerAccount, {
+      purpose: 'payments',
+      scope: 'institution',
+      permissions: ['payment_method', 'balances'],
+    });
+    assert.equal(request.headers['stripe-version'], RELINK_API_VERSION);
+    assert.deepEqual(request.form, [
+      ['account_holder[type]', 'customer'],
+      ['account_holder[customer]', 'cus_1'],
+      ['filters[account_subcategories][0]', 'checking'],
+      ['filters[account_subcategories][1]', 'savings'],
+      ['limits[accounts]', '1'],
+      ['permissions[0]', 'payment_method'],
+      ['permissions[1]', 'balances'],
+      ['relink_options[authorization]', 'fcauth_1'],
+    ]);
+  });
+
+  test('data products, the authorization: no limits, no filters, no payment_method added', async () => {
+    const request = await send(customerAccount, {
+      purpose: 'data',
+      scope: 'institution',
+      permissions: ['balances', 'transactions'],
+    });
+    assert.equal(request.headers['stripe-version'], RELINK_API_VERSION);
+    assert.deepEqual(request.form, [
+      ['account_holder[type]', 'customer'],
+      ['account_holder[customer]', 'cus_1'],
+      ['permissions[0]', 'balances'],
+      ['permissions[1]', 'transactions'],
+      ['relink_options[authorization]', 'fcauth_1'],
+    ]);
+  });
+
+  test('data products, that exact account, with the optional subcategory filter', async () => {
+    const request = await send(customerAccount, {
+      purpose: 'data',
+      scope: 'account',
+      permissions: ['ownership'],
+      accountSubcategories: ['checking', 'credit_card'],
+    });
+    assert.deepEqual(request.form, [
+      ['account_holder[type]', 'customer'],
+      ['account_holder[customer]', 'cus_1'],
+      ['filters[account_subcategories][0]', 'checking'],
+      ['filters[account_subcategories][1]', 'credit_card'],
+      ['permissions[0]', 'ownership'],
+      ['relink_options[authorization]', 'fcauth_1'],
+      ['relink_options[account]', 'fca_exact_1'],
+    ]);
+  });
+
+  test('an account without account holder sends account_holder as null, i.e. an empty value', async () => {
+    for (const account of [holderlessAccount, { ...customerAccount, account_holder: undefined }]) {
+      server.requests.length = 0;
+      const request = await send(account, { purpose: 'payments', scope: 'account', permissions: ['payment_method'] });
+      assert.ok(request.body.startsWith('account_holder=&'), request.body);
+      assert.deepEqual(request.form, [
+        ['account_holder', ''],
+        ['permissions[0]', 'payment_method'],
+        ['relink_options[authorization]', 'fcauth_1'],
+        ['relink_options[account]', account.id],
+      ]);
+    }
+  });
+
+  test('a connected-account holder, expanded, is sent as its ID', async () => {
+    const account = {
+      ...customerAccount,
+      account_holder: { type: 'account', account: { id: 'acct_1', object: 'account' } },
+    };
+    const request = await send(account, { purpose: 'data', scope: 'institution', permissions: ['balances'] });
+    assert.deepEqual(request.form.slice(0, 2), [
+      ['account_holder[type]', 'account'],
+      ['account_holder[account]', 'acct_1'],
+    ]);
+  });
+
+  test('permissions: exactly the given ones, payment_method appended for payments, each once', async () => {
+    const cases: Array<[CreateRelinkSessionOptions, string[]]> = [
+      [{ purpose: 'payments', scope: 'account', permissions: [] }, ['payment_method']],
+      [{ purpose: 'payments', scope: 'account', permissions: ['balances'] }, ['balances', 'payment_method']],
+      [
+        { purpose: 'payments', scope: 'institution', permissions: ['transactions', 'payment_method', 'ownership'] },
+        ['transactions', 'payment_method', 'ownership'],
+      ],
+      [
+        { purpose: 'payments', scope: 'account', permissions: ['balances', 'balances', 'ownership'] },
+        ['balances', 'ownership', 'payment_method'],
+      ],
+      [{ purpose: 'data', scope: 'account', permissions: ['transactions'] }, ['transactions']],
+      [
+        { purpose: 'data', scope: 'institution', permissions: ['payment_method', 'ownership', 'payment_method'] },
+        ['payment_method', 'ownership'],
+      ],
+    ];
+    for (const [options, expected] of cases) {
+      server.requests.length = 0;
+      const request = await send(customerAccount, options);
+      assert.deepEqual(
+        request.form.filter(([name]) => name.startsWith('permissions')),
+        expected.map((permission, i) => [`permissions[${i}]`, permission]),
+        JSON.stringify(options),
+      );
+    }
+  });
+
+  test('sends only this request on the preview version; the client keeps its own version', async () => {
+    await send(customerAccount, { purpose: 'payments', scope: 'account', permissions: [] });
+    await stripe.financialConnections.sessions.retrieve(SESSION_ID).catch(() => undefined);
+    assert.equal(server.requests.length, 2);
+    assert.equal(server.requests[0]!.headers['stripe-version'], RELINK_API_VERSION);
+    assert.equal(server.requests[1]!.headers['stripe-version'], Stripe.API_VERSION);
+    assert.notEqual(Stripe.API_VERSION, RELINK_API_VERSION);
+  });
+
+  test('a later preview version may be asked for', async () => {
+    for (const apiVersion of ['2026-01-28.preview', '2026-03-04.preview', '2027-01-01.preview']) {
+      server.requests.length = 0;
+      const request = await send(customerAccount, {
+        purpose: 'data',
+        scope: 'institution',
+        permissions: ['balances'],
+        apiVersion,
+      });
+      assert.equal(request.headers['stripe-version'], apiVersion);
+    }
+  });
+
+  test('an older, non-preview or malformed version is refused before any request', async () => {
+    const refused = [
+      '2026-01-27.preview',
+      '2025-12-15.preview',
+      '2026-10-28.endive',
+      '2026-01-28',
+      '2026-01-28.Preview',
+      '2026-02-30.preview',
+      ' 2026-01-28.preview',
+      '',
+      'sk_test_looks_like_a_key',
+      42,
+      null,
+    ];
+    for (const apiVersion of refused) {
+      await assert.rejects(
+        createRelinkSession(stripe, customerAccount, {
+          purpose: 'payments',
+          scope: 'account',
+          permissions: [],
+          apiVersion: apiVersion as string,
+        }),
+        (error: unknown) => {
+          assert.ok(error instanceof RelinkParamsError, String(apiVersion));
+          assert.equal(error.code, 'unsupported_api_version');
+          assert.match(error.message, /2026-01-28\.preview/);
+          assert.ok(!error.message.includes('sk_test'), error.message);
+          return true;
+        },
+      );
+    }
+    assert.equal(server.requests.length, 0);
+  });
+
+  test('idempotency key and Connect account go out as headers', async () => {
+    const request = await send(customerAccount, {
+      purpose: 'payments',
+      scope: 'account',
+      permissions: [],
+      idempotencyKey: 'relink-fca_exact_1-1',
+      stripeAccount: 'acct_connected_1',
+    });
+    assert.equal(request.headers['idempotency-key'], 'relink-fca_exact_1-1');
+    assert.equal(request.headers['stripe-account'], 'acct_connected_1');
+  });
+
+  test('bad input rejects with RelinkParamsError and sends nothing', async () => {
+    const noAuthorization = { ...customerAccount, authorization: undefined };
+    await assert.rejects(
+      createRelinkSession(stripe, noAuthorization, { purpose: 'payments', scope: 'account', permissions: [] }),
+      { name: 'RelinkParamsError', code: 'missing_authorization' },
+    );
+    await assert.rejects(
+      createRelinkSession(stripe, customerAccount, {
+        purpose: 'payouts' as 'payments',
+        scope: 'account',
+        permissions: [],
+      }),
+      { name: 'RelinkParamsError', code: 'invalid_purpose' },
+    );
+    for (const bad of [{ idempotencyKey: '' }, { stripeAccount: 7 }]) {
+      await assert.rejects(
+        createRelinkSession(stripe, customerAccount, {
+          purpose: 'payments',
+          scope: 'account',
+          permissions: [],
+          ...(bad as object),
+        }),
+        { name: 'RelinkParamsError', code: 'invalid_options' },
+      );
+    }
+    assert.equal(server.requests.length, 0);
+  });
+
+  test("Stripe's own errors come through unchanged", async () => {
+    reply = () => stripeError(400, 'invalid_request_error', 'No such financial_connections.authorization.');
+    await assert.rejects(
+      createRelinkSession(stripe, customerAccount, { purpose: 'payments', scope: 'account', permissions: [] }),
+      (error: unknown) => {
+        assert.ok(error instanceof Stripe.errors.StripeInvalidRequestError);
+        assert.equal(error.message, 'No such financial_connections.authorization.');
+        return true;
+      },
+    );
+  });
+
+  test('an answer without client_secret is an error, not an empty secret', async () => {
+    for (const body of [{ id: SESSION_ID, client_secret: null }, { id: SESSION_ID }, { client_secret: 'fcsess_client_secret_x' }]) {
+      reply = () => ({ status: 200, body: { object: 'financial_connections.session', ...body } });
+      await assert.rejects(
+        createRelinkSession(stripe, customerAccount, { purpose: 'payments', scope: 'account', permissions: [] }),
+        (error: unknown) => {
+          assert.ok(error instanceof RelinkSessionError);
+          assert.equal(error.code, 'invalid_response');
+          assert.ok(!error.message.includes('secret_x'), error.message);
+          return true;
+        },
+      );
+    }
+  });
+});
+
+describe('stripe-node form encoding (why the params look the way they do)', () => {
+  test('null becomes an empty value; empty arrays and objects vanish; arrays are indexed', async () => {
+    const params = {
+      account_holder: null,
+      permissions: [],
+      filters: {},
+      limits: { accounts: 1 },
+      relink_options: { authorization: 'fcauth_1', account: undefined },
+      prefetch: ['balances'],
+    };
+    await stripe.financialConnections.sessions
+      .create(params as unknown as Stripe.FinancialConnections.SessionCreateParams)
+      .catch(() => undefined);
+    assert.equal(server.requests[0]!.body, 'account_holder=&limits[accounts]=1&relink_options[authorization]=fcauth_1&prefetch[0]=balances');
+  });
+});
