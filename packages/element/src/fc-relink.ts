@@ -1,0 +1,328 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  instanceSource,
+  publishableKeySource,
+  runRelinkAttempt,
+  type RelinkFallback,
+  type RelinkFailure,
+  type RelinkOutcome,
+  type StripeLike,
+  type StripeSource,
+} from '@fc-relink/core';
+import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
+import {
+  FcRelinkErrorEvent,
+  FcRelinkFailureEvent,
+  FcRelinkFallbackEvent,
+  FcRelinkStartEvent,
+  FcRelinkSuccessEvent,
+} from './events.js';
+import { stringsFor, type FcRelinkStrings } from './strings.js';
+import { styles } from './styles.js';
+import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState } from './types.js';
+
+const settleEvent = (outcome: RelinkOutcome): Event =>
+  outcome.type === 'success'
+    ? new FcRelinkSuccessEvent(outcome)
+    : outcome.type === 'failure'
+      ? new FcRelinkFailureEvent(outcome)
+      : new FcRelinkErrorEvent(outcome);
+
+const stateOf = { success: 'succeeded', failure: 'failed', error: 'errored' } as const;
+
+/** The `lang` of the closest ancestor that has one, crossing shadow roots. */
+function nearestLang(node: Element): string {
+  for (let el: Element | null = node; el; ) {
+    const lang = el.getAttribute('lang');
+    if (lang) return lang;
+    el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+  }
+  return '';
+}
+
+/**
+ * Repairs a broken Stripe Financial Connections link: opens Stripe's relink flow for a session
+ * created with `relink_options`, reads `relink_result`, and tells the page what happened and
+ * what to offer next.
+ *
+ * @fires fc-relink-start - An attempt begins. `detail`: `{ attempt, purpose }`.
+ * @fires fc-relink-success - The attempt settled as a success. `detail`: `RelinkSuccess`.
+ * @fires fc-relink-failure - The attempt settled as a failure. `detail`: `RelinkFailure`.
+ * @fires fc-relink-error - The attempt settled as an error. `detail`: `RelinkError`.
+ * @fires fc-relink-fallback - A fallback was chosen; cancelable. `detail`: `{ fallback, failure }`.
+ *
+ * @slot - The trigger's label.
+ * @slot trigger - Replaces the built-in trigger button; a click inside it starts the flow.
+ *
+ * @csspart trigger - The built-in trigger button.
+ * @csspart status - The polite live region announcing progress and the outcome.
+ * @csspart fallbacks - The group of fallback buttons shown after a failure.
+ * @csspart fallback - Each fallback button (also carries `data-fallback`).
+ *
+ * @cssprop --fc-relink-accent - Trigger background and fallback text colour.
+ * @cssprop --fc-relink-accent-text - Trigger text colour.
+ * @cssprop --fc-relink-radius - Button corner radius.
+ * @cssprop --fc-relink-padding - Button padding.
+ * @cssprop --fc-relink-gap - Space between the trigger, status and fallbacks.
+ * @cssprop --fc-relink-font - Font shorthand for the whole element.
+ * @cssprop --fc-relink-color - Text colour of the status.
+ * @cssprop --fc-relink-focus - Focus ring colour.
+ */
+export class FcRelinkElement extends LitElement {
+  static override styles = styles;
+
+  /** The client secret of a Financial Connections Session created with `relink_options`. Never reflected. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+
+  /** Asked for a secret when `clientSecret` is empty, and for every retry. */
+  @property({ attribute: false }) fetchClientSecret: ((request: ClientSecretRequest) => Promise<string>) | null = null;
+
+  /** Your publishable key (`pk_test_`/`pk_live_`); Stripe.js is loaded through `@stripe/stripe-js/pure`. */
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+
+  /** A Connect account id, passed to Stripe. */
+  @property({ attribute: 'stripe-account' }) stripeAccount = '';
+
+  /** Options for the Stripe constructor (locale, apiVersion, betas). */
+  @property({ attribute: false }) stripeOptions: StripeConstructorOptions | null = null;
+
+  /** A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`. */
+  @property({ attribute: false }) stripe: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null = null;
+
+  /** Account ids the page already knows, to tell new accounts from existing ones. */
+  @property({ attribute: false }) existingAccountIds: string[] | null = null;
+
+  /** When Stripe.js loads. */
+  @property() preload: FcRelinkPreload = 'idle';
+
+  /** Ignores the user's clicks. `start()` still runs when the page calls it. */
+  @property({ type: Boolean }) disabled = false;
+
+  /** `en`, `ja` or `de` built in; by default the nearest `lang`. */
+  @property() locale = '';
+
+  /** Overrides for any of the built-in strings. */
+  @property({ attribute: false }) strings: Partial<FcRelinkStrings> | null = null;
+
+  @state() private _state: FcRelinkState = 'idle';
+  @state() private _outcome: RelinkOutcome | null = null;
+
+  #source: StripeSource | null = null;
+  #current: Promise<RelinkOutcome> | null = null;
+  #controller: AbortController | null = null;
+  #attempts = 0;
+  /** Whether `clientSecret` has been sent to Stripe: a used secret is not sent twice when a new one can be fetched. */
+  #secretUsed = false;
+  /** What the last session said about itself, for the next `fetchClientSecret` request. */
+  #last: { authorization: string | null; account: string | null; sessionId: string | null } = {
+    authorization: null,
+    account: null,
+    sessionId: null,
+  };
+  #cancelPreload: (() => void) | null = null;
+
+  /** The flow state; also the `state` attribute, for styling. Read-only. */
+  get state(): FcRelinkState {
+    return this._state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#schedulePreload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelPreload?.();
+    // A move within the page disconnects and reconnects at once; only a real removal aborts.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#controller?.abort();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clientSecret')) this.#secretUsed = false;
+    if (changed.has('stripe') || changed.has('publishableKey') || changed.has('stripeAccount') || changed.has('stripeOptions')) {
+      this.#source = null;
+    }
+    if (changed.has('preload') && this.hasUpdated) this.#schedulePreload();
+  }
+
+  /**
+   * Opens Stripe's relink flow. Resolves with the outcome the settling event carries; never
+   * rejects. While an attempt runs, returns that attempt's promise.
+   */
+  start(): Promise<RelinkOutcome> {
+    return this.#current ?? this.#run(this.#attempts === 0 || !this.#secretUsed ? 'initial' : 'retry');
+  }
+
+  /**
+   * Does what a fallback button does: dispatches the cancelable `fc-relink-fallback` and, unless
+   * it is prevented, starts a new attempt for `retry` or `authorization_retry` with a secret from
+   * `fetchClientSecret`. Resolves with that attempt's outcome, or `null` when none runs.
+   */
+  chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
+    const failure = this._outcome?.type === 'failure' ? this._outcome : null;
+    if (!failure || this.#current) return this.#current ?? Promise.resolve(null);
+    const event = new FcRelinkFallbackEvent({ fallback, failure });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented || fallback === 'new_payment_method' || !this.fetchClientSecret) {
+      return Promise.resolve(null);
+    }
+    return this.#run(fallback);
+  }
+
+  #stripeSource(): StripeSource {
+    return (this.#source ??= this.stripe
+      ? instanceSource(this.stripe as StripeLike | Promise<StripeLike | null>)
+      : publishableKeySource({
+          publishableKey: this.publishableKey,
+          stripeAccount: this.stripeAccount || undefined,
+          stripeOptions: this.stripeOptions ?? undefined,
+        }));
+  }
+
+  #run(purpose: ClientSecretRequest['purpose']): Promise<RelinkOutcome> {
+    const attempt = ++this.#attempts;
+    const controller = new AbortController();
+    this.#controller = controller;
+    const last = this.#last;
+    const fetchSecret = this.fetchClientSecret;
+    const request: ClientSecretRequest = {
+      purpose,
+      authorization: last.authorization,
+      account: purpose === 'authorization_retry' ? null : last.account,
+      previousSessionId: last.sessionId,
+      signal: controller.signal,
+    };
+    // The page's secret serves the first attempt; later ones ask for a fresh secret when they can.
+    const useGiven = !this.#secretUsed || !fetchSecret;
+    this.#setState('loading');
+    this.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
+    const running = runRelinkAttempt({
+      stripe: this.#stripeSource(),
+      clientSecret: useGiven && purpose !== 'authorization_retry' ? this.clientSecret : '',
+      fetchClientSecret: fetchSecret ? () => fetchSecret(request) : null,
+      existingAccountIds: this.existingAccountIds ?? undefined,
+      signal: controller.signal,
+      onOpen: () => {
+        if (useGiven) this.#secretUsed = true;
+        this.#setState('open');
+      },
+    }).then((outcome) => this.#settle(outcome, controller));
+    this.#current = running;
+    return running;
+  }
+
+  #settle(outcome: RelinkOutcome, controller: AbortController): RelinkOutcome {
+    if (this.#controller === controller) this.#controller = null;
+    this.#current = null;
+    if (outcome.type !== 'error') {
+      this.#last = {
+        authorization: outcome.requestedAuthorization,
+        account: outcome.requestedAccount,
+        sessionId: outcome.sessionId || null,
+      };
+    }
+    this._outcome = outcome;
+    this.#setState(stateOf[outcome.type]);
+    this.dispatchEvent(settleEvent(outcome));
+    void this.#returnFocus();
+    return outcome;
+  }
+
+  #setState(next: FcRelinkState): void {
+    this._state = next;
+    this.setAttribute('state', next);
+  }
+
+  async #returnFocus(): Promise<void> {
+    await this.updateComplete;
+    if (!this.isConnected) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this && !this.contains(active)) return;
+    const slotted = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="trigger"]')?.assignedElements()[0] as HTMLElement | undefined;
+    (slotted ?? this.renderRoot.querySelector<HTMLElement>('[part="trigger"]'))?.focus();
+  }
+
+  #preloadNow = (): void => {
+    this.#cancelPreload?.();
+    const source = this.#stripeSource();
+    if (!source.error && (this.stripe || this.publishableKey)) void source.load();
+  };
+
+  #schedulePreload(): void {
+    this.#cancelPreload?.();
+    this.#cancelPreload = null;
+    const mode = this.preload;
+    if (mode === 'eager') {
+      this.#preloadNow();
+    } else if (mode === 'idle') {
+      const id = window.requestIdleCallback?.(this.#preloadNow, { timeout: 2000 }) ?? window.setTimeout(this.#preloadNow, 1);
+      this.#cancelPreload = () => (window.cancelIdleCallback ?? window.clearTimeout)(id);
+    } else if (mode === 'intent') {
+      const events = ['pointerenter', 'focusin', 'touchstart'] as const;
+      for (const type of events) this.addEventListener(type, this.#preloadNow, { passive: true });
+      this.#cancelPreload = () => {
+        for (const type of events) this.removeEventListener(type, this.#preloadNow);
+      };
+    }
+  }
+
+  #onTriggerClick = (): void => {
+    if (!this.disabled) void this.start();
+  };
+
+  #strings(): FcRelinkStrings {
+    return { ...stringsFor(this.locale || nearestLang(this) || 'en'), ...this.strings };
+  }
+
+  #statusText(s: FcRelinkStrings): string {
+    const outcome = this._outcome;
+    switch (this._state) {
+      case 'loading':
+        return s.loading;
+      case 'open':
+        return s.open;
+      case 'succeeded':
+        return outcome?.type === 'success' ? s[outcome.kind] : '';
+      case 'failed':
+        return outcome?.type === 'failure' ? s[outcome.reason] : '';
+      case 'errored':
+        return outcome?.type === 'error' && outcome.retryable ? s.error_retryable : s.error;
+      default:
+        return '';
+    }
+  }
+
+  #offeredFallbacks(failure: RelinkFailure): RelinkFallback[] {
+    return failure.fallbacks.filter((f) => f === 'new_payment_method' || this.fetchClientSecret);
+  }
+
+  protected override render() {
+    const s = this.#strings();
+    const busy = this._state === 'loading' || this._state === 'open';
+    const outcome = this._outcome;
+    const retryLabel = this._state === 'errored' && outcome?.type === 'error' && outcome.retryable;
+    const failure = this._state === 'failed' && outcome?.type === 'failure' ? outcome : null;
+    const fallbacks = failure ? this.#offeredFallbacks(failure) : [];
+    return html`
+      <slot name="trigger" @click=${this.#onTriggerClick}>
+        <button part="trigger" type="button" ?disabled=${this.disabled} aria-busy=${busy ? 'true' : nothing}>
+          <slot>${retryLabel ? s.retry : s.trigger}</slot>
+        </button>
+      </slot>
+      <div part="status" role="status" aria-live="polite">${this.#statusText(s)}</div>
+      ${fallbacks.length
+        ? html`<div part="fallbacks" role="group" aria-label=${s.fallbacks}>
+            ${fallbacks.map(
+              (f) => html`<button part="fallback" type="button" data-fallback=${f} @click=${() => void this.chooseFallback(f)}>
+                ${s[f === 'retry' ? 'retry' : f]}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+    `;
+  }
+}

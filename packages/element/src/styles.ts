@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--fc-relink-gap, 0.5rem);
+    font: var(--fc-relink-font, inherit);
+    color: var(--fc-relink-color, inherit);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--fc-relink-radius, 0.5rem);
+    padding: var(--fc-relink-padding, 0.55rem 1rem);
+    border: 1px solid var(--fc-relink-accent, #4f46e5);
+  }
+  [part='trigger'] {
+    background: var(--fc-relink-accent, #4f46e5);
+    color: var(--fc-relink-accent-text, #fff);
+    font-weight: 600;
+  }
+  [part='fallback'] {
+    background: transparent;
+    color: var(--fc-relink-accent, #4f46e5);
+  }
+  button:focus-visible {
+    outline: 2px solid var(--fc-relink-focus, var(--fc-relink-accent, #4f46e5));
+    outline-offset: 2px;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  [part='trigger'][aria-busy='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  [part='fallbacks'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fc-relink-gap, 0.5rem);
+  }
+`;

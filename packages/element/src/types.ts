@@ -1,0 +1,22 @@
+import type { RelinkFallback } from '@fc-relink/core';
+
+/** What `fetchClientSecret` is asked for. */
+export interface ClientSecretRequest {
+  /** `initial` for the first attempt, `retry` for a plain retry, `authorization_retry` to widen to any account at the bank. */
+  purpose: 'initial' | 'retry' | 'authorization_retry';
+  /** From the last attempt's `relink_options`, when known. */
+  authorization: string | null;
+  /** The exact account, for `retry` in account mode; `null` for `authorization_retry`. */
+  account: string | null;
+  previousSessionId: string | null;
+  /** Aborted when the element leaves the page or a newer request replaces this one. */
+  signal: AbortSignal;
+}
+
+/** The element's flow state, reflected as the `state` attribute. */
+export type FcRelinkState = 'idle' | 'loading' | 'open' | 'succeeded' | 'failed' | 'errored';
+
+/** When Stripe.js loads: when the browser is idle, at once, on the first sign of intent, or on click. */
+export type FcRelinkPreload = 'idle' | 'eager' | 'intent' | 'none';
+
+export type { RelinkFallback };

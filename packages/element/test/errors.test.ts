@@ -1,0 +1,106 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { FcRelinkElement, RelinkError } from '@fc-relink/element';
+import { createFakeStripe, fakeClientSecret } from '@fc-relink/testing';
+import { network, recordConsole } from './helpers.js';
+
+const SECRET = fakeClientSecret('account_relinked');
+const SECRET_KEY = 'sk_test_51SecretKeyNeverSent';
+
+async function errorFor(setup: (el: FcRelinkElement) => void): Promise<RelinkError> {
+  const el = await fixture<FcRelinkElement>(html`<fc-relink preload="none"></fc-relink>`);
+  setup(el);
+  await el.updateComplete;
+  const fired = oneEvent(el, 'fc-relink-error');
+  const outcome = await el.start();
+  const event = await fired;
+  expect(event.detail).to.equal(outcome);
+  expect(el.state).to.equal('errored');
+  return event.detail;
+}
+
+describe('<fc-relink> misuse ends as a typed fc-relink-error, never a throw', () => {
+  before(() => network({ mode: 'offline', reset: true }));
+
+  const cases: Array<[string, string, (el: FcRelinkElement) => void]> = [
+    ['no client secret and no fetchClientSecret', 'missing_configuration', (el) => (el.stripe = createFakeStripe())],
+    ['no Stripe source at all', 'missing_configuration', (el) => (el.clientSecret = SECRET)],
+    ['a secret key as the client secret', 'secret_key_in_browser', (el) => ((el.clientSecret = SECRET_KEY), (el.stripe = createFakeStripe()))],
+    ['a secret key as the publishable key', 'secret_key_in_browser', (el) => ((el.clientSecret = SECRET), (el.publishableKey = SECRET_KEY))],
+    ['a malformed publishable key', 'invalid_publishable_key', (el) => ((el.clientSecret = SECRET), (el.publishableKey = 'pk_oops'))],
+    ['a SetupIntent secret', 'invalid_client_secret', (el) => ((el.clientSecret = 'seti_1_secret_2'), (el.stripe = createFakeStripe()))],
+    ['a stripe promise resolving null', 'stripe_unavailable', (el) => ((el.clientSecret = SECRET), (el.stripe = Promise.resolve(null)))],
+    ['Stripe.js failing to load', 'stripe_load_failed', (el) => ((el.clientSecret = SECRET), (el.publishableKey = 'pk_test_offline'))],
+    [
+      'fetchClientSecret rejecting',
+      'client_secret_fetch_failed',
+      (el) => ((el.stripe = createFakeStripe()), (el.fetchClientSecret = () => Promise.reject(new Error('HTTP 500')))),
+    ],
+    [
+      'fetchClientSecret returning a non-string',
+      'client_secret_fetch_failed',
+      (el) => ((el.stripe = createFakeStripe()), (el.fetchClientSecret = () => Promise.resolve({ secret: 1 } as unknown as string))),
+    ],
+    [
+      'fetchClientSecret returning a secret key',
+      'secret_key_in_browser',
+      (el) => ((el.stripe = createFakeStripe()), (el.fetchClientSecret = () => Promise.resolve(SECRET_KEY))),
+    ],
+    ['a Stripe error', 'stripe_error', (el) => ((el.clientSecret = fakeClientSecret('stripe_error')), (el.stripe = createFakeStripe()))],
+  ];
+  for (const [what, code, setup] of cases) {
+    it(`${what}: ${code}`, async () => {
+      const error = await errorFor(setup);
+      expect(error.code).to.equal(code);
+      expect(error.message.length).to.be.greaterThan(20);
+      expect(error.message).not.to.contain(SECRET_KEY);
+      expect(error.message).not.to.contain(SECRET);
+    });
+  }
+
+  it('refused keys and secrets never reach the network', async () => {
+    await network({ reset: true });
+    await errorFor((el) => ((el.clientSecret = SECRET), (el.publishableKey = SECRET_KEY)));
+    await errorFor((el) => ((el.clientSecret = SECRET_KEY), (el.publishableKey = 'pk_test_refused')));
+    await errorFor((el) => ((el.clientSecret = 'not_a_secret'), (el.publishableKey = 'pk_test_refused')));
+    const { requests, stripeRequests } = await network();
+    expect(stripeRequests).to.deep.equal([]);
+    expect(requests.filter((url) => url.includes('stripe.com'))).to.deep.equal([]);
+  });
+
+  it('marks a failed Stripe.js load retryable and offers to try again', async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink preload="none"></fc-relink>`);
+    el.clientSecret = SECRET;
+    el.publishableKey = 'pk_test_offline_again';
+    const outcome = await el.start();
+    expect(outcome).to.deep.include({ type: 'error', code: 'stripe_load_failed', retryable: true });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="trigger"]')!.textContent!.trim()).to.equal('Try again');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<fc-relink> secret hygiene (SPEC section 5)', () => {
+  it('keeps the client secret out of the DOM, attributes, events, outcomes, console and URLs', async () => {
+    await network({ mode: 'fake', reset: true });
+    const { value: details, lines } = await recordConsole(async () => {
+      const collected: unknown[] = [];
+      for (const scenario of ['account_relinked', 'no_account', 'stripe_error', 'relink_result_missing'] as const) {
+        const secret = fakeClientSecret(scenario, 'hygiene');
+        const el = await fixture<FcRelinkElement>(html`<fc-relink></fc-relink>`);
+        for (const name of ['fc-relink-start', 'fc-relink-success', 'fc-relink-failure', 'fc-relink-error']) {
+          el.addEventListener(name, (e) => collected.push((e as CustomEvent).detail));
+        }
+        el.publishableKey = 'pk_test_hygiene';
+        el.clientSecret = secret;
+        collected.push(await el.start());
+        await el.updateComplete;
+        collected.push(el.outerHTML, el.shadowRoot!.innerHTML, document.documentElement.outerHTML, el.getAttributeNames().map((n) => el.getAttribute(n)));
+      }
+      return collected;
+    });
+    const everything = JSON.stringify(details) + lines.join('\n') + (await network()).requests.join('\n');
+    expect(everything).to.contain('fcsess_hygiene'); // the scan sees session ids, so it would see a secret
+    expect(everything).not.to.match(/_secret_/);
+    expect(everything).not.to.contain('pk_test_hygiene');
+  });
+});

@@ -1,0 +1,334 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { FcRelinkElement, type RelinkOutcome, type ClientSecretRequest } from '@fc-relink/element';
+import { createFakeStripe, fakeClientSecret, FAKE_IDS, type FakeScenario } from '@fc-relink/testing';
+import { deferred, litWarnings } from './helpers.js';
+
+async function relink(scenario: FakeScenario, setup: (el: FcRelinkElement) => void = () => {}) {
+  const el = await fixture<FcRelinkElement>(html`<fc-relink></fc-relink>`);
+  const fake = createFakeStripe();
+  el.stripe = fake;
+  el.clientSecret = fakeClientSecret(scenario);
+  setup(el);
+  await el.updateComplete;
+  return { el, fake };
+}
+
+const trigger = (el: FcRelinkElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="trigger"]')!;
+const status = (el: FcRelinkElement) => el.shadowRoot!.querySelector('[part="status"]')!;
+const fallbackButtons = (el: FcRelinkElement) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="fallback"]')].map((b) => b.dataset.fallback);
+
+afterEach(() => {
+  expect(litWarnings()).to.deep.equal([]);
+});
+
+describe('<fc-relink> registration and first render', () => {
+  it('is defined by importing the package, as FcRelinkElement', () => {
+    expect(customElements.get('fc-relink')).to.equal(FcRelinkElement);
+    expect(document.createElement('fc-relink')).to.be.instanceOf(FcRelinkElement);
+  });
+
+  it('renders a real button trigger and a polite status region, and is accessible', async () => {
+    const { el } = await relink('account_relinked');
+    expect(trigger(el).tagName).to.equal('BUTTON');
+    expect(trigger(el).textContent!.trim()).to.equal('Reconnect your bank');
+    expect(status(el).getAttribute('role')).to.equal('status');
+    expect(status(el).getAttribute('aria-live')).to.equal('polite');
+    expect(el.state).to.equal('idle');
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not reflect the client secret or set attributes the page did not ask for', async () => {
+    const { el } = await relink('account_relinked');
+    expect(el.getAttributeNames()).to.deep.equal([]);
+  });
+});
+
+describe('<fc-relink> outcomes', () => {
+  const cases: Array<[FakeScenario, string, string, Partial<RelinkOutcome>]> = [
+    ['account_relinked', 'fc-relink-success', 'succeeded', { type: 'success', kind: 'account_relinked', mode: 'account' }],
+    ['authorization_relinked', 'fc-relink-success', 'succeeded', { type: 'success', kind: 'authorization_relinked' }],
+    ['new_authorization', 'fc-relink-success', 'succeeded', { type: 'success', kind: 'new_authorization' }],
+    ['new_account', 'fc-relink-success', 'succeeded', { type: 'success', kind: 'authorization_relinked' }],
+    ['no_account', 'fc-relink-failure', 'failed', { type: 'failure', reason: 'no_account', mode: 'account' }],
+    ['no_authorization', 'fc-relink-failure', 'failed', { type: 'failure', reason: 'no_authorization' }],
+    ['other', 'fc-relink-failure', 'failed', { type: 'failure', reason: 'other' }],
+    ['stripe_error', 'fc-relink-error', 'errored', { type: 'error', code: 'stripe_error' }],
+    ['relink_result_missing', 'fc-relink-error', 'errored', { type: 'error', code: 'relink_result_missing' }],
+  ];
+  for (const [scenario, eventName, state, expected] of cases) {
+    it(`${scenario}: ${eventName}, state ${state}, start() resolves with the event's detail`, async () => {
+      const { el } = await relink(scenario);
+      const events: string[] = [];
+      for (const name of ['fc-relink-success', 'fc-relink-failure', 'fc-relink-error']) {
+        el.addEventListener(name, () => events.push(name));
+      }
+      const settled = oneEvent(el, eventName);
+      const outcome = await el.start();
+      const event = (await settled) as CustomEvent<RelinkOutcome>;
+      expect(event.detail).to.equal(outcome);
+      expect(outcome).to.deep.include(expected);
+      expect(events).to.deep.equal([eventName]);
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.cancelable).to.equal(false);
+      expect(el.state).to.equal(state);
+      expect(el.getAttribute('state')).to.equal(state);
+      await el.updateComplete;
+      expect(status(el).textContent!.trim()).not.to.equal('');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('tells new accounts from existing ones with existingAccountIds', async () => {
+    const { el } = await relink('new_account', (e) => (e.existingAccountIds = [FAKE_IDS.account, FAKE_IDS.otherAccount]));
+    const outcome = await el.start();
+    expect(outcome).to.deep.include({ newAccountIds: [FAKE_IDS.newAccount] });
+    expect(outcome.type === 'success' && outcome.accounts.every((a) => a.isNew)).to.equal(true);
+  });
+
+  it('leaves isNew unknown when the page gives no existingAccountIds', async () => {
+    const { el } = await relink('new_account');
+    expect(await el.start()).to.deep.include({ newAccountIds: null, missingAccountIds: null });
+  });
+
+  it('fires fc-relink-start with the attempt number and purpose first', async () => {
+    const { el } = await relink('other');
+    const started = oneEvent(el, 'fc-relink-start');
+    void el.start();
+    expect((await started).detail).to.deep.equal({ attempt: 1, purpose: 'initial' });
+  });
+});
+
+describe('<fc-relink> states and the in-flight guard', () => {
+  it('opens Stripe within the same task as the click when Stripe is at hand', async () => {
+    const gate = deferred();
+    const { el } = await relink('account_relinked', (e) => (e.stripe = createFakeStripe({ gate: gate.promise })));
+    const fake = el.stripe as ReturnType<typeof createFakeStripe>;
+    trigger(el).click();
+    expect(fake.calls.length).to.equal(1);
+    expect(el.state).to.equal('open');
+    await el.updateComplete;
+    expect(trigger(el).getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    gate.resolve();
+    await oneEvent(el, 'fc-relink-success');
+    await el.updateComplete;
+    expect(trigger(el).hasAttribute('aria-busy')).to.equal(false);
+  });
+
+  it('is loading while the stripe promise is pending, then open', async () => {
+    const stripe = deferred<ReturnType<typeof createFakeStripe>>();
+    const gate = deferred();
+    const { el } = await relink('account_relinked', (e) => (e.stripe = stripe.promise));
+    const pending = el.start();
+    expect(el.state).to.equal('loading');
+    expect(el.getAttribute('state')).to.equal('loading');
+    stripe.resolve(createFakeStripe({ gate: gate.promise }));
+    await waitUntil(() => el.state === 'open');
+    gate.resolve();
+    expect((await pending).type).to.equal('success');
+  });
+
+  it('calls Stripe once and returns the same promise for a second start()', async () => {
+    const gate = deferred();
+    const fake = createFakeStripe({ gate: gate.promise });
+    const { el } = await relink('account_relinked', (e) => (e.stripe = fake));
+    const first = el.start();
+    const second = el.start();
+    trigger(el).click();
+    expect(second).to.equal(first);
+    expect(fake.calls.length).to.equal(1);
+    gate.resolve();
+    await first;
+  });
+
+  it('settles on the detached element when removed meanwhile, exactly once', async () => {
+    const gate = deferred();
+    const { el } = await relink('no_authorization', (e) => (e.stripe = createFakeStripe({ gate: gate.promise })));
+    const seen: string[] = [];
+    for (const name of ['fc-relink-success', 'fc-relink-failure', 'fc-relink-error']) el.addEventListener(name, () => seen.push(name));
+    const pending = el.start();
+    el.remove();
+    await Promise.resolve();
+    gate.resolve();
+    const outcome = await pending;
+    expect(el.isConnected).to.equal(false);
+    expect(outcome.type).to.equal('failure');
+    expect(seen).to.deep.equal(['fc-relink-failure']);
+  });
+
+  it('ignores clicks while disabled, but start() still runs', async () => {
+    const { el, fake } = await relink('account_relinked', (e) => (e.disabled = true));
+    trigger(el).click();
+    expect(fake.calls.length).to.equal(0);
+    expect(trigger(el).disabled).to.equal(true);
+    expect((await el.start()).type).to.equal('success');
+  });
+
+  it('lets the page replace the trigger through the trigger slot', async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink><button slot="trigger">Fix my bank</button></fc-relink>`);
+    const fake = createFakeStripe();
+    el.stripe = fake;
+    el.clientSecret = fakeClientSecret('account_relinked');
+    const mine = el.querySelector('button')!;
+    mine.click();
+    expect(fake.calls.length).to.equal(1);
+    await oneEvent(el, 'fc-relink-success');
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(mine);
+  });
+
+  it('takes the trigger label from its default slot', async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink>Reconnect Chase</fc-relink>`);
+    const slot = trigger(el).querySelector('slot')!;
+    expect(slot.assignedNodes().map((n) => n.textContent).join('')).to.equal('Reconnect Chase');
+  });
+
+  it('puts focus back on the trigger when the flow ends', async () => {
+    const gate = deferred();
+    const { el } = await relink('account_relinked', (e) => (e.stripe = createFakeStripe({ gate: gate.promise })));
+    trigger(el).focus();
+    trigger(el).click();
+    trigger(el).blur();
+    expect(document.activeElement).to.equal(document.body);
+    gate.resolve();
+    await oneEvent(el, 'fc-relink-success');
+    await waitUntil(() => el.shadowRoot!.activeElement === trigger(el));
+  });
+});
+
+describe('<fc-relink> fallbacks', () => {
+  function withFetch(el: FcRelinkElement, requests: ClientSecretRequest[], next: FakeScenario[]) {
+    el.fetchClientSecret = async (request) => {
+      requests.push(request);
+      return fakeClientSecret(next.shift() ?? 'account_relinked');
+    };
+  }
+
+  it('shows the recommended fallbacks, without retries when there is no fetchClientSecret', async () => {
+    const { el } = await relink('no_account');
+    await el.start();
+    await el.updateComplete;
+    expect(fallbackButtons(el)).to.deep.equal(['new_payment_method']);
+  });
+
+  it('after no_account, authorization_retry asks for an authorization-only secret and runs it', async () => {
+    const requests: ClientSecretRequest[] = [];
+    const { el, fake } = await relink('no_account', (e) => withFetch(e, requests, ['new_account']));
+    const failure = await el.start();
+    expect(requests).to.deep.equal([]);
+    await el.updateComplete;
+    expect(fallbackButtons(el)).to.deep.equal(['authorization_retry', 'new_payment_method']);
+    await expect(el).to.be.accessible();
+
+    const chosen = oneEvent(el, 'fc-relink-fallback');
+    const started = oneEvent(el, 'fc-relink-start');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-fallback="authorization_retry"]')!.click();
+    const event = await chosen;
+    expect(event.cancelable).to.equal(true);
+    expect(event.detail).to.deep.equal({ fallback: 'authorization_retry', failure });
+    expect((await started).detail).to.deep.equal({ attempt: 2, purpose: 'authorization_retry' });
+    const outcome = await oneEvent(el, 'fc-relink-success');
+    expect(outcome.detail.kind).to.equal('authorization_relinked');
+    expect(requests).to.have.length(1);
+    expect(requests[0]).to.deep.include({
+      purpose: 'authorization_retry',
+      authorization: FAKE_IDS.authorization,
+      account: null,
+      previousSessionId: failure.type === 'failure' ? failure.sessionId : 'x',
+    });
+    expect(requests[0]!.signal).to.be.instanceOf(AbortSignal);
+    expect(fake.calls.map((c) => c.scenario)).to.deep.equal(['no_account', 'new_account']);
+  });
+
+  it('retry asks for a secret for the same account, and never reuses the used one', async () => {
+    const requests: ClientSecretRequest[] = [];
+    const { el, fake } = await relink('no_authorization', (e) => withFetch(e, requests, ['account_relinked']));
+    await el.start();
+    const outcome = await el.chooseFallback('retry');
+    expect(outcome?.type).to.equal('success');
+    expect(requests[0]).to.deep.include({ purpose: 'retry', authorization: FAKE_IDS.authorization, account: FAKE_IDS.account });
+    expect(new Set(fake.calls.map((c) => c.clientSecret)).size).to.equal(2);
+  });
+
+  it('a prevented fallback runs nothing', async () => {
+    const requests: ClientSecretRequest[] = [];
+    const { el, fake } = await relink('no_account', (e) => withFetch(e, requests, []));
+    await el.start();
+    el.addEventListener('fc-relink-fallback', (e) => e.preventDefault());
+    expect(await el.chooseFallback('authorization_retry')).to.equal(null);
+    expect(requests).to.deep.equal([]);
+    expect(fake.calls).to.have.length(1);
+  });
+
+  it('new_payment_method only tells the page', async () => {
+    const requests: ClientSecretRequest[] = [];
+    const { el } = await relink('other', (e) => withFetch(e, requests, []));
+    await el.start();
+    const chosen = oneEvent(el, 'fc-relink-fallback');
+    expect(await el.chooseFallback('new_payment_method')).to.equal(null);
+    expect((await chosen).detail.fallback).to.equal('new_payment_method');
+    expect(requests).to.deep.equal([]);
+  });
+
+  it('chooseFallback without a failure to fall back from does nothing', async () => {
+    const { el } = await relink('account_relinked');
+    let fired = false;
+    el.addEventListener('fc-relink-fallback', () => (fired = true));
+    expect(await el.chooseFallback('retry')).to.equal(null);
+    await el.start();
+    expect(await el.chooseFallback('retry')).to.equal(null);
+    expect(fired).to.equal(false);
+  });
+});
+
+describe('<fc-relink> fetchClientSecret', () => {
+  it('asks for the initial secret when clientSecret is empty', async () => {
+    const requests: ClientSecretRequest[] = [];
+    const { el } = await relink('account_relinked', (e) => {
+      e.clientSecret = '';
+      e.fetchClientSecret = async (r) => (requests.push(r), fakeClientSecret('account_relinked'));
+    });
+    expect((await el.start()).type).to.equal('success');
+    expect(requests[0]).to.deep.include({ purpose: 'initial', authorization: null, account: null, previousSessionId: null });
+  });
+
+  it('aborts the request when the element leaves the page, but not when it moves', async () => {
+    const secret = deferred<string>();
+    let signal: AbortSignal | null = null;
+    const { el, fake } = await relink('account_relinked', (e) => {
+      e.clientSecret = '';
+      e.fetchClientSecret = (r) => ((signal = r.signal), secret.promise);
+    });
+    const pending = el.start();
+    const parent = el.parentElement!;
+    parent.append(el); // a move: disconnect and connect in one go
+    await Promise.resolve();
+    expect(signal!.aborted).to.equal(false);
+    el.remove();
+    await waitUntil(() => signal!.aborted);
+    secret.resolve(fakeClientSecret('account_relinked'));
+    const outcome = await pending;
+    expect(outcome.type).to.equal('error');
+    expect(fake.calls).to.have.length(0);
+  });
+});
+
+describe('<fc-relink> locales', () => {
+  it('follows the nearest lang, the locale property, and page overrides', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ja-JP"><fc-relink></fc-relink></div>`);
+    const el = wrapper.querySelector('fc-relink')!;
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('銀行口座を再接続');
+    el.locale = 'de';
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('Bankverbindung erneuern');
+    el.strings = { trigger: 'Konto reparieren' };
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('Konto reparieren');
+    el.locale = 'xx';
+    el.strings = null;
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('Reconnect your bank');
+  });
+});

@@ -1,0 +1,48 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface Network {
+  mode: 'offline' | 'fake';
+  /** Every request to js.stripe.com, by URL. */
+  stripeRequests: string[];
+  /** Every request the page made, by URL. */
+  requests: string[];
+}
+
+/** Switches how js.stripe.com answers (see scripts/wtr-stripe-network.mjs) and reports requests. */
+export const network = (payload: { mode?: Network['mode']; reset?: boolean } = {}) =>
+  executeServerCommand<Network, typeof payload>('stripe-network', payload);
+
+/** Lit's development-mode warnings issued so far, less the notice that dev mode is on. */
+export function litWarnings(): string[] {
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ?? new Set<string>();
+  return [...issued].filter((w) => w !== 'dev-mode' && !/dev mode/i.test(w));
+}
+
+/** Records everything written to the console while `run` runs. */
+export async function recordConsole<T>(run: () => Promise<T>): Promise<{ value: T; lines: string[] }> {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = methods.map((m) => console[m]);
+  const lines: string[] = [];
+  methods.forEach((m, i) => {
+    console[m] = (...args: unknown[]) => {
+      lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' '));
+      originals[i]!.apply(console, args);
+    };
+  });
+  try {
+    return { value: await run(), lines };
+  } finally {
+    methods.forEach((m, i) => (console[m] = originals[i]!));
+  }
+}
+
+/** A promise the test settles by hand. */
+export function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

@@ -1,0 +1,63 @@
+import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
+import type { FcRelinkElement } from '@fc-relink/element';
+import { fakeClientSecret } from '@fc-relink/testing';
+import { network } from './helpers.js';
+
+// Every test here runs while js.stripe.com is unreachable, until the last one: a failed load
+// leaves nothing behind, so each element's requests can be counted. Order matters.
+const requestsFor = async (key: string) => (await network()).stripeRequests.length > 0 && key;
+
+async function place(preload: string, key: string) {
+  await network({ reset: true });
+  return fixture<FcRelinkElement>(html`<fc-relink preload=${preload} publishable-key=${key}></fc-relink>`);
+}
+
+describe('<fc-relink> preload', () => {
+  before(() => network({ mode: 'offline', reset: true }));
+
+  it('none: loads nothing until start()', async () => {
+    const el = await place('none', 'pk_test_none');
+    await aTimeout(100);
+    expect((await network()).stripeRequests).to.deep.equal([]);
+    el.clientSecret = fakeClientSecret('account_relinked');
+    expect((await el.start()).type).to.equal('error');
+    expect(await requestsFor('none')).to.equal('none');
+  });
+
+  it('eager: loads as soon as the element is connected', async () => {
+    await place('eager', 'pk_test_eager');
+    await waitUntil(() => requestsFor('eager'), 'no Stripe.js request', { timeout: 3000 });
+  });
+
+  it('idle: loads once the browser is idle', async () => {
+    await place('idle', 'pk_test_idle');
+    await waitUntil(() => requestsFor('idle'), 'no Stripe.js request', { timeout: 4000 });
+  });
+
+  it('intent: loads on the first sign of intent', async () => {
+    const el = await place('intent', 'pk_test_intent');
+    await aTimeout(100);
+    expect((await network()).stripeRequests).to.deep.equal([]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="trigger"]')!.focus();
+    await waitUntil(() => requestsFor('intent'), 'no Stripe.js request', { timeout: 3000 });
+  });
+
+  it('after a failed load, the next start() loads again and opens the flow', async () => {
+    const el = await place('none', 'pk_test_reload');
+    el.clientSecret = fakeClientSecret('account_relinked');
+    const failed = await el.start();
+    expect(failed).to.deep.include({ code: 'stripe_load_failed', retryable: true });
+    await network({ mode: 'fake' });
+    const outcome = await el.start();
+    expect(outcome).to.deep.include({ type: 'success', kind: 'account_relinked' });
+  });
+
+  it('with Stripe.js loaded, a click opens the flow in the same task', async () => {
+    const el = await place('eager', 'pk_test_reload');
+    el.clientSecret = fakeClientSecret('account_relinked');
+    await el.updateComplete;
+    await aTimeout(50);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="trigger"]')!.click();
+    expect(el.state).to.equal('open');
+  });
+});
