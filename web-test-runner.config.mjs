@@ -6,7 +6,8 @@ import { routeStripeNetwork, stripeNetworkPlugin } from './scripts/wtr-stripe-ne
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 export default {
-  files: ['packages/*/test/**/*.test.ts'],
+  // Browser suites; @fc-relink/server's run on Node.
+  files: ['packages/*/test/**/*.test.ts', '!packages/server/**'],
   // Lit's development build, so its warnings reach the tests (which fail on them).
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' }), stripeNetworkPlugin()],

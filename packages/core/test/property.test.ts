@@ -7,7 +7,7 @@ const RUNS = 10_000;
 const SECRET = 'fcsess_prop_secret_zzz';
 
 // Values near the real shape, so the generator reaches every row of the table, mixed with junk.
-const id = fc.constantFrom('fca_1', 'fca_2', 'fca_3', '', 'x');
+const id = fc.constantFrom<string>('fca_1', 'fca_2', 'fca_3', '', 'x');
 const authz = fc.constantFrom('fcauthz_1', 'fcauthz_2', '', null);
 const anyJunk = fc.oneof(fc.anything(), fc.constant(undefined), fc.constant(null));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 5 }, { arbitrary: anyJunk, weight: 1 });

@@ -38,7 +38,6 @@ export const styles = css`
   }
   [part='trigger'][aria-busy='true'] {
     cursor: progress;
-    opacity: 0.8;
   }
   [part='fallbacks'] {
     display: flex;

@@ -1,3 +1,4 @@
+import '@fc-relink/element';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { FcRelinkElement, RelinkError } from '@fc-relink/element';
 import { createFakeStripe, fakeClientSecret } from '@fc-relink/testing';

@@ -1,3 +1,4 @@
+import '@fc-relink/element';
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
 import type { FcRelinkElement } from '@fc-relink/element';
 import { fakeClientSecret } from '@fc-relink/testing';
