@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   instanceSource,
   publishableKeySource,
@@ -72,48 +71,67 @@ function nearestLang(node: Element): string {
 export class FcRelinkElement extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: no decorator helpers to ship, and the same in
+  // every build tool. Each property is documented where it is initialised below.
+  static override properties = {
+    clientSecret: { attribute: 'client-secret' },
+    fetchClientSecret: { attribute: false },
+    publishableKey: { attribute: 'publishable-key' },
+    stripeAccount: { attribute: 'stripe-account' },
+    stripeOptions: { attribute: false },
+    stripe: { attribute: false },
+    existingAccountIds: { attribute: false },
+    preload: {},
+    disabled: { type: Boolean },
+    locale: {},
+    strings: { attribute: false },
+    _state: { state: true },
+    _outcome: { state: true },
+  };
+
   /** The client secret of a Financial Connections Session created with `relink_options`. Never reflected. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
+  clientSecret = '';
 
   /** Asked for a secret when `clientSecret` is empty, and for every retry. */
-  @property({ attribute: false }) fetchClientSecret: ((request: ClientSecretRequest) => Promise<string>) | null = null;
+  fetchClientSecret: ((request: ClientSecretRequest) => Promise<string>) | null = null;
 
   /** Your publishable key (`pk_test_`/`pk_live_`); Stripe.js is loaded through `@stripe/stripe-js/pure`. */
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  publishableKey = '';
 
   /** A Connect account id, passed to Stripe. */
-  @property({ attribute: 'stripe-account' }) stripeAccount = '';
+  stripeAccount = '';
 
   /** Options for the Stripe constructor (locale, apiVersion, betas). */
-  @property({ attribute: false }) stripeOptions: StripeConstructorOptions | null = null;
+  stripeOptions: StripeConstructorOptions | null = null;
 
   /** A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`. */
-  @property({ attribute: false }) stripe: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null = null;
+  stripe: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null = null;
 
   /** Account ids the page already knows, to tell new accounts from existing ones. */
-  @property({ attribute: false }) existingAccountIds: string[] | null = null;
+  existingAccountIds: string[] | null = null;
 
   /** When Stripe.js loads. */
-  @property() preload: FcRelinkPreload = 'idle';
+  preload: FcRelinkPreload = 'idle';
 
   /** Ignores the user's clicks. `start()` still runs when the page calls it. */
-  @property({ type: Boolean }) disabled = false;
+  disabled = false;
 
   /** `en`, `ja` or `de` built in; by default the nearest `lang`. */
-  @property() locale = '';
+  locale = '';
 
   /** Overrides for any of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<FcRelinkStrings> | null = null;
+  strings: Partial<FcRelinkStrings> | null = null;
 
-  @state() private _state: FcRelinkState = 'idle';
-  @state() private _outcome: RelinkOutcome | null = null;
+  private _state: FcRelinkState = 'idle';
+  private _outcome: RelinkOutcome | null = null;
 
-  #source: StripeSource | null = null;
+  /** The Stripe source and the properties it was made from. */
+  #source: { from: unknown[]; source: StripeSource } | null = null;
   #current: Promise<RelinkOutcome> | null = null;
   #controller: AbortController | null = null;
   #attempts = 0;
-  /** Whether `clientSecret` has been sent to Stripe: a used secret is not sent twice when a new one can be fetched. */
-  #secretUsed = false;
+  /** The page's secret last sent to Stripe: a used secret is not sent twice when a new one can be fetched. */
+  #usedSecret: string | null = null;
   /** What the last session said about itself, for the next `fetchClientSecret` request. */
   #last: { authorization: string | null; account: string | null; sessionId: string | null } = {
     authorization: null,
@@ -129,6 +147,7 @@ export class FcRelinkElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.setAttribute('state', this._state);
     this.#schedulePreload();
   }
 
@@ -141,12 +160,10 @@ export class FcRelinkElement extends LitElement {
     });
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('clientSecret')) this.#secretUsed = false;
-    if (changed.has('stripe') || changed.has('publishableKey') || changed.has('stripeAccount') || changed.has('stripeOptions')) {
-      this.#source = null;
-    }
-    if (changed.has('preload') && this.hasUpdated) this.#schedulePreload();
+  protected override willUpdate(changed: PropertyValues): void {
+    // A new Stripe source, or a new preload mode, gets its own preload.
+    const sourceChanged = ['stripe', 'publishableKey', 'stripeAccount', 'stripeOptions'].some((k) => changed.has(k));
+    if (this.hasUpdated && (changed.has('preload') || sourceChanged)) this.#schedulePreload();
   }
 
   /**
@@ -154,7 +171,7 @@ export class FcRelinkElement extends LitElement {
    * rejects. While an attempt runs, returns that attempt's promise.
    */
   start(): Promise<RelinkOutcome> {
-    return this.#current ?? this.#run(this.#attempts === 0 || !this.#secretUsed ? 'initial' : 'retry');
+    return this.#current ?? this.#run(this.#attempts === 0 || !this.#secretIsUsed() ? 'initial' : 'retry');
   }
 
   /**
@@ -173,14 +190,24 @@ export class FcRelinkElement extends LitElement {
     return this.#run(fallback);
   }
 
+  #secretIsUsed(): boolean {
+    return this.clientSecret !== '' && this.clientSecret === this.#usedSecret;
+  }
+
+  /** The Stripe source for the current properties; made again only when they change. */
   #stripeSource(): StripeSource {
-    return (this.#source ??= this.stripe
-      ? instanceSource(this.stripe as StripeLike | Promise<StripeLike | null>)
-      : publishableKeySource({
-          publishableKey: this.publishableKey,
-          stripeAccount: this.stripeAccount || undefined,
-          stripeOptions: this.stripeOptions ?? undefined,
-        }));
+    const from = [this.stripe, this.publishableKey, this.stripeAccount, this.stripeOptions];
+    if (!this.#source || from.some((value, i) => value !== this.#source!.from[i])) {
+      const source = this.stripe
+        ? instanceSource(this.stripe as StripeLike | Promise<StripeLike | null>)
+        : publishableKeySource({
+            publishableKey: this.publishableKey,
+            stripeAccount: this.stripeAccount || undefined,
+            stripeOptions: this.stripeOptions ?? undefined,
+          });
+      this.#source = { from, source };
+    }
+    return this.#source.source;
   }
 
   #run(purpose: ClientSecretRequest['purpose']): Promise<RelinkOutcome> {
@@ -197,17 +224,18 @@ export class FcRelinkElement extends LitElement {
       signal: controller.signal,
     };
     // The page's secret serves the first attempt; later ones ask for a fresh secret when they can.
-    const useGiven = !this.#secretUsed || !fetchSecret;
+    const given = this.clientSecret;
+    const useGiven = !this.#secretIsUsed() || !fetchSecret;
     this.#setState('loading');
     this.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
     const running = runRelinkAttempt({
       stripe: this.#stripeSource(),
-      clientSecret: useGiven && purpose !== 'authorization_retry' ? this.clientSecret : '',
+      clientSecret: useGiven && purpose !== 'authorization_retry' ? given : '',
       fetchClientSecret: fetchSecret ? () => fetchSecret(request) : null,
       existingAccountIds: this.existingAccountIds ?? undefined,
       signal: controller.signal,
       onOpen: () => {
-        if (useGiven) this.#secretUsed = true;
+        if (useGiven) this.#usedSecret = given;
         this.#setState('open');
       },
     }).then((outcome) => this.#settle(outcome, controller));

@@ -38,9 +38,20 @@ describe('<fc-relink> registration and first render', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('does not reflect the client secret or set attributes the page did not ask for', async () => {
-    const { el } = await relink('account_relinked');
-    expect(el.getAttributeNames()).to.deep.equal([]);
+  it('reflects only its state: never the client secret or a key', async () => {
+    const { el } = await relink('account_relinked', (e) => (e.publishableKey = 'pk_test_not_reflected'));
+    expect(el.getAttributeNames()).to.deep.equal(['state']);
+    expect(el.getAttribute('state')).to.equal('idle');
+  });
+
+  it('uses a newly set stripe at once, and a new client secret as unused', async () => {
+    const { el, fake } = await relink('no_authorization');
+    await el.start();
+    const next = createFakeStripe();
+    el.stripe = next;
+    el.clientSecret = fakeClientSecret('account_relinked');
+    expect((await el.start()).type).to.equal('success');
+    expect([fake.calls.length, next.calls.length]).to.deep.equal([1, 1]);
   });
 });
 
