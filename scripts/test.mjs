@@ -59,7 +59,7 @@ if (!ensureChromium()) {
   record('chromium', false);
   finish();
 }
-if (!run('build', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'build'])) {
+if (!run('build', 'pnpm', ['build'])) {
   record('build', false);
   finish();
 }
