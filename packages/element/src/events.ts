@@ -16,31 +16,43 @@ export interface FcRelinkFallbackDetail {
 
 const options = { bubbles: true, composed: true } as const;
 
+/**
+ * The name of every event `<fc-relink>` dispatches, by a short key. The event classes below and
+ * the framework bindings (React's `onRelink*` props) are all derived from this one table.
+ */
+export const fcRelinkEventNames = {
+  start: 'fc-relink-start',
+  success: 'fc-relink-success',
+  failure: 'fc-relink-failure',
+  error: 'fc-relink-error',
+  fallback: 'fc-relink-fallback',
+} as const;
+
 /** An attempt begins. */
 export class FcRelinkStartEvent extends CustomEvent<FcRelinkStartDetail> {
   constructor(detail: FcRelinkStartDetail) {
-    super('fc-relink-start', { ...options, detail });
+    super(fcRelinkEventNames.start, { ...options, detail });
   }
 }
 
 /** The attempt settled as a success. */
 export class FcRelinkSuccessEvent extends CustomEvent<RelinkSuccess> {
   constructor(detail: RelinkSuccess) {
-    super('fc-relink-success', { ...options, detail });
+    super(fcRelinkEventNames.success, { ...options, detail });
   }
 }
 
 /** The attempt settled as a failure; `detail.fallbacks` says what to offer next. */
 export class FcRelinkFailureEvent extends CustomEvent<RelinkFailure> {
   constructor(detail: RelinkFailure) {
-    super('fc-relink-failure', { ...options, detail });
+    super(fcRelinkEventNames.failure, { ...options, detail });
   }
 }
 
 /** The attempt settled as an error: a misconfiguration, or Stripe.js failing. */
 export class FcRelinkErrorEvent extends CustomEvent<RelinkError> {
   constructor(detail: RelinkError) {
-    super('fc-relink-error', { ...options, detail });
+    super(fcRelinkEventNames.error, { ...options, detail });
   }
 }
 
@@ -50,18 +62,23 @@ export class FcRelinkErrorEvent extends CustomEvent<RelinkError> {
  */
 export class FcRelinkFallbackEvent extends CustomEvent<FcRelinkFallbackDetail> {
   constructor(detail: FcRelinkFallbackDetail) {
-    super('fc-relink-fallback', { ...options, cancelable: true, detail });
+    super(fcRelinkEventNames.fallback, { ...options, cancelable: true, detail });
   }
 }
 
-/** Every event `<fc-relink>` dispatches, by name. */
-export interface FcRelinkEventMap {
-  'fc-relink-start': FcRelinkStartEvent;
-  'fc-relink-success': FcRelinkSuccessEvent;
-  'fc-relink-failure': FcRelinkFailureEvent;
-  'fc-relink-error': FcRelinkErrorEvent;
-  'fc-relink-fallback': FcRelinkFallbackEvent;
+/** Every event class, by the short key of {@link fcRelinkEventNames}. */
+export interface FcRelinkEventsByKey {
+  start: FcRelinkStartEvent;
+  success: FcRelinkSuccessEvent;
+  failure: FcRelinkFailureEvent;
+  error: FcRelinkErrorEvent;
+  fallback: FcRelinkFallbackEvent;
 }
+
+/** Every event `<fc-relink>` dispatches, by name. */
+export type FcRelinkEventMap = {
+  [K in keyof FcRelinkEventsByKey as (typeof fcRelinkEventNames)[K]]: FcRelinkEventsByKey[K];
+};
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
