@@ -63,7 +63,18 @@ if (!run('build', 'pnpm', ['build'])) {
   record('build', false);
   finish();
 }
-record('type-check tests', run('type-check tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']), { passed: 1, failed: 0 });
+/** A check that passes or fails as a whole counts as one test. */
+function check(title, command, args, options) {
+  const ok = run(title, command, args, options);
+  record(title, ok, { passed: ok ? 1 : 0, failed: 0 });
+}
+
+check('type-check tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']);
+check('eslint', 'pnpm', ['exec', 'eslint', '.', '--max-warnings=0']);
+check('lit-analyzer', 'pnpm', ['exec', 'lit-analyzer', 'packages/element/src', '--strict']);
+for (const dir of readdirSync(join(root, 'packages')).sort()) {
+  check(`publint @fc-relink/${dir}`, 'pnpm', ['exec', 'publint', '--strict'], { cwd: join(root, 'packages', dir) });
+}
 
 const wtrOk = run('unit tests (Chromium)', 'pnpm', ['exec', 'wtr']);
 record('unit tests (Chromium)', wtrOk, readCounts(join(reports, 'wtr.json')));
@@ -90,7 +101,6 @@ const nodeOk =
   );
 record('server tests (Node)', nodeOk, readCounts(join(reports, 'node.json')));
 
-const sizeOk = run('size budget', 'node', ['scripts/size.mjs']);
-record('size budget', sizeOk, { passed: sizeOk ? 1 : 0, failed: 0 });
+check('size budget', 'node', ['scripts/size.mjs']);
 
 finish();

@@ -45,11 +45,13 @@ function nearestLang(node: Element): string {
  * created with `relink_options`, reads `relink_result`, and tells the page what happened and
  * what to offer next.
  *
- * @fires fc-relink-start - An attempt begins. `detail`: `{ attempt, purpose }`.
- * @fires fc-relink-success - The attempt settled as a success. `detail`: `RelinkSuccess`.
- * @fires fc-relink-failure - The attempt settled as a failure. `detail`: `RelinkFailure`.
- * @fires fc-relink-error - The attempt settled as an error. `detail`: `RelinkError`.
- * @fires fc-relink-fallback - A fallback was chosen; cancelable. `detail`: `{ fallback, failure }`.
+ * @fires {FcRelinkStartEvent} fc-relink-start - An attempt begins. `detail`: `{ attempt, purpose }`.
+ * @fires {FcRelinkSuccessEvent} fc-relink-success - The attempt settled as a success. `detail`: `RelinkSuccess`.
+ * @fires {FcRelinkFailureEvent} fc-relink-failure - The attempt settled as a failure. `detail`: `RelinkFailure`.
+ * @fires {FcRelinkErrorEvent} fc-relink-error - The attempt settled as an error. `detail`: `RelinkError`.
+ * @fires {FcRelinkFallbackEvent} fc-relink-fallback - A fallback was chosen; cancelable. `detail`: `{ fallback, failure }`.
+ *
+ * @attr {'idle' | 'loading' | 'open' | 'succeeded' | 'failed' | 'errored'} state - The flow state, reflected for styling. Read-only.
  *
  * @slot - The trigger's label.
  * @slot trigger - Replaces the built-in trigger button; a click inside it starts the flow.
@@ -337,7 +339,7 @@ export class FcRelinkElement extends LitElement {
     const fallbacks = failure ? this.#offeredFallbacks(failure) : [];
     return html`
       <slot name="trigger" @click=${this.#onTriggerClick}>
-        <button part="trigger" type="button" ?disabled=${this.disabled} aria-busy=${busy ? 'true' : nothing}>
+        <button part="trigger" type="button" ?disabled=${this.disabled} aria-busy=${busy ? 'true' : 'false'}>
           <slot>${retryLabel ? s.retry : s.trigger}</slot>
         </button>
       </slot>

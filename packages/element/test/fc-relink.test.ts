@@ -124,7 +124,7 @@ describe('<fc-relink> states and the in-flight guard', () => {
     gate.resolve();
     await oneEvent(el, 'fc-relink-success');
     await el.updateComplete;
-    expect(trigger(el).hasAttribute('aria-busy')).to.equal(false);
+    expect(trigger(el).getAttribute('aria-busy')).to.equal('false');
   });
 
   it('is loading while the stripe promise is pending, then open', async () => {

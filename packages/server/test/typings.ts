@@ -2,7 +2,7 @@
  * Type tests: this file only has to compile (it is never run). Each `@ts-expect-error` fails the
  * build if the public types stop rejecting that misuse.
  */
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import {
   createRelinkSession,
   relinkEligibility,

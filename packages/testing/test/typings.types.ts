@@ -2,13 +2,13 @@
 import type { Page, BrowserContext } from 'playwright-core';
 import type { CollectRelinkResult, StripeLike } from '@fc-relink/core';
 import {
-  FAKE_IDS,
-  FAKE_SCENARIOS,
+  type FAKE_IDS,
+  type FAKE_SCENARIOS,
   createFakeStripe,
-  fakeClientSecret,
+  type fakeClientSecret,
   fakeStripeScript,
-  scenarioFromSecret,
-  scenarioMode,
+  type scenarioFromSecret,
+  type scenarioMode,
   type FakeScenario,
   type FakeStripe,
   type FakeStripeCall,
