@@ -132,6 +132,8 @@ export class FcRelinkElement extends LitElement {
   #current: Promise<RelinkOutcome> | null = null;
   #controller: AbortController | null = null;
   #attempts = 0;
+  /** Whether an attempt of this element has reached Stripe. */
+  #opened = false;
   /** The page's secret last sent to Stripe: a used secret is not sent twice when a new one can be fetched. */
   #usedSecret: string | null = null;
   /** What the last session said about itself, for the next `fetchClientSecret` request. */
@@ -173,7 +175,9 @@ export class FcRelinkElement extends LitElement {
    * rejects. While an attempt runs, returns that attempt's promise.
    */
   start(): Promise<RelinkOutcome> {
-    return this.#current ?? this.#run(this.#attempts === 0 || !this.#secretIsUsed() ? 'initial' : 'retry');
+    // A fresh secret from the page starts over; otherwise, after Stripe has opened once, it is a retry.
+    const fresh = !this.#opened || (this.clientSecret !== '' && !this.#secretIsUsed());
+    return this.#current ?? this.#run(fresh ? 'initial' : 'retry');
   }
 
   /**
@@ -238,6 +242,7 @@ export class FcRelinkElement extends LitElement {
       signal: controller.signal,
       onOpen: () => {
         if (useGiven) this.#usedSecret = given;
+        this.#opened = true;
         this.#setState('open');
       },
     }).then((outcome) => this.#settle(outcome, controller));

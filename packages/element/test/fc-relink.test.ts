@@ -294,6 +294,31 @@ describe('<fc-relink> fallbacks', () => {
 });
 
 describe('<fc-relink> fetchClientSecret', () => {
+  it('asks for a retry when the trigger is pressed again after Stripe opened', async () => {
+    const purposes: string[] = [];
+    const { el, fake } = await relink('no_authorization', (e) => {
+      e.clientSecret = '';
+      e.fetchClientSecret = async (r) => (purposes.push(r.purpose), fakeClientSecret(purposes.length === 1 ? 'no_authorization' : 'account_relinked'));
+    });
+    await el.start();
+    const started = oneEvent(el, 'fc-relink-start');
+    const outcome = el.start();
+    expect((await started).detail).to.deep.equal({ attempt: 2, purpose: 'retry' });
+    expect((await outcome).type).to.equal('success');
+    expect(purposes).to.deep.equal(['initial', 'retry']);
+    expect(fake.calls).to.have.length(2);
+  });
+
+  it('starts over with purpose initial when the page sets a new secret', async () => {
+    const { el } = await relink('no_authorization', (e) => (e.fetchClientSecret = async () => fakeClientSecret('account_relinked')));
+    await el.start();
+    el.clientSecret = fakeClientSecret('authorization_relinked');
+    const started = oneEvent(el, 'fc-relink-start');
+    const outcome = el.start();
+    expect((await started).detail.purpose).to.equal('initial');
+    expect(await outcome).to.deep.include({ kind: 'authorization_relinked' });
+  });
+
   it('asks for the initial secret when clientSecret is empty', async () => {
     const requests: ClientSecretRequest[] = [];
     const { el } = await relink('account_relinked', (e) => {
