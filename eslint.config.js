@@ -12,6 +12,7 @@ export default defineConfig(
     '**/src/generated/**',
     '.reports/**',
     'e2e/test-results/**',
+    'e2e/.playground/**',
     'e2e/playwright-report/**',
   ]),
   tseslint.configs.eslintRecommended,

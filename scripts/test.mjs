@@ -101,6 +101,9 @@ const nodeOk =
   );
 record('server tests (Node)', nodeOk, readCounts(join(reports, 'node.json')));
 
+const e2eOk = run('end-to-end tests (Playwright)', 'pnpm', ['--filter', '@fc-relink/e2e', 'test']);
+record('end-to-end tests (Playwright)', e2eOk, readCounts(join(reports, 'e2e.json')));
+
 check('size budget', 'node', ['scripts/size.mjs']);
 
 finish();

@@ -1,0 +1,160 @@
+/**
+ * The live event log: every `fc-relink-*` event with its `detail`, newest first, exactly as the
+ * element dispatched it (nothing is redacted here, so a leak would show). It listens on any
+ * ancestor of the element (the events bubble and are composed), so it survives the element
+ * being replaced and works the same under React or Vue.
+ */
+import type { FcRelinkEventMap } from '@fc-relink/element';
+import type { SecretRequestReport } from './secrets.js';
+import { h, icon, ICONS } from './dom.js';
+import { jsonView } from './json-view.js';
+
+export type RelinkEventName = keyof FcRelinkEventMap;
+
+/** Every event `<fc-relink>` dispatches, in the order they can happen. */
+export const RELINK_EVENTS: readonly RelinkEventName[] = [
+  'fc-relink-start',
+  'fc-relink-success',
+  'fc-relink-failure',
+  'fc-relink-error',
+  'fc-relink-fallback',
+];
+
+/** A one-line reading of an event's detail, for scanning the log. */
+export function summarize(name: RelinkEventName, detail: unknown): string {
+  const d = (detail ?? {}) as Record<string, unknown>;
+  const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : '');
+  switch (name) {
+    case 'fc-relink-start':
+      return `attempt ${String(d.attempt)} · ${String(d.purpose)}`;
+    case 'fc-relink-success': {
+      const target = d.account ?? d.authorization;
+      const fresh = Array.isArray(d.newAccountIds) && d.newAccountIds.length ? ` · new: ${list(d.newAccountIds)}` : '';
+      return `${String(d.kind)}${target ? ` · ${String(target)}` : ''}${fresh}`;
+    }
+    case 'fc-relink-failure':
+      return `${String(d.reason)} → ${list(d.fallbacks)}`;
+    case 'fc-relink-error':
+      return `${String(d.code)}${d.retryable ? ' · retryable' : ''}`;
+    case 'fc-relink-fallback': {
+      const failure = (d.failure ?? {}) as Record<string, unknown>;
+      return `${String(d.fallback)} after ${String(failure.reason)}`;
+    }
+  }
+}
+
+const TONE: Record<RelinkEventName, string> = {
+  'fc-relink-start': 'info',
+  'fc-relink-success': 'success',
+  'fc-relink-failure': 'warning',
+  'fc-relink-error': 'danger',
+  'fc-relink-fallback': 'accent',
+};
+
+function clock(date: Date): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}
+
+export interface EventLog {
+  /** The log's card, to place in the page. */
+  readonly element: HTMLElement;
+  /** Logs every `fc-relink-*` event reaching `target`. Returns a function that stops listening. */
+  listen(target: EventTarget): () => void;
+  /** Logs one element event. */
+  record(name: RelinkEventName, detail: unknown): void;
+  /** Logs a `fetchClientSecret` call the page answered (without the secret). */
+  request(report: SecretRequestReport): void;
+  /** A divider, e.g. when the scenario changes. */
+  mark(label: string): void;
+  clear(): void;
+}
+
+/** Caps the log so a long session stays fast. */
+const MAX_ENTRIES = 200;
+
+export function createEventLog(): EventLog {
+  const list = h('ol', { class: 'log-list', 'aria-label': 'Events, newest first' });
+  const empty = h(
+    'p',
+    { class: 'log-empty' },
+    'No events yet. Press the button in the preview and finish the bank login: every event the element fires shows up here.',
+  );
+  const count = h('span', { class: 'count' }, '0');
+  const clear = h(
+    'button',
+    { type: 'button', class: 'button button-quiet', 'data-action': 'clear-log', onclick: () => api.clear() },
+    icon(ICONS.trash),
+    'Clear',
+  );
+  const element = h(
+    'section',
+    { class: 'card log-card', 'aria-labelledby': 'log-title' },
+    h(
+      'header',
+      { class: 'card-header' },
+      h('div', {}, h('h2', { id: 'log-title', class: 'card-title' }, 'Event log ', count), h('p', { class: 'card-lede' }, 'Each event’s detail, as the element dispatched it.')),
+      clear,
+    ),
+    h('div', { class: 'log-body' }, empty, list),
+  );
+
+  let events = 0;
+
+  const add = (entry: HTMLLIElement): void => {
+    list.prepend(entry);
+    while (list.childElementCount > MAX_ENTRIES) list.lastElementChild?.remove();
+    empty.hidden = true;
+  };
+
+  // Each entry is a disclosure: the summary line, then the detail as JSON.
+  const entry = (kind: string, name: string, tone: string, summary: string, detail: unknown): HTMLLIElement => {
+    const now = new Date();
+    return h(
+      'li',
+      { class: `log-entry tone-${tone}`, 'data-kind': kind, 'data-event': kind === 'event' ? name : null },
+      h(
+        'details',
+        // The page's own fetchClientSecret calls start folded: the element's events come first.
+        { open: kind === 'event' },
+        h(
+          'summary',
+          { class: 'log-head' },
+          h('code', { class: 'log-name' }, name),
+          h('span', { class: 'log-summary' }, summary),
+          h('time', { class: 'log-time', datetime: now.toISOString() }, clock(now)),
+        ),
+        jsonView(detail, 'json log-json'),
+      ),
+    );
+  };
+
+  const api: EventLog = {
+    element,
+    listen(target) {
+      const handler = (event: Event): void => api.record(event.type as RelinkEventName, (event as CustomEvent<unknown>).detail);
+      for (const name of RELINK_EVENTS) target.addEventListener(name, handler);
+      return () => {
+        for (const name of RELINK_EVENTS) target.removeEventListener(name, handler);
+      };
+    },
+    record(name, detail) {
+      events += 1;
+      count.textContent = String(events);
+      add(entry('event', name, TONE[name], summarize(name, detail), detail));
+    },
+    request(report) {
+      add(entry('request', 'fetchClientSecret()', 'muted', `${report.purpose} → plays ${report.plays}`, report));
+    },
+    mark(label) {
+      add(h('li', { class: 'log-mark', 'data-kind': 'mark' }, h('span', {}, label)));
+    },
+    clear() {
+      list.replaceChildren();
+      events = 0;
+      count.textContent = '0';
+      empty.hidden = false;
+    },
+  };
+  return api;
+}
