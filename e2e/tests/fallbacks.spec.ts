@@ -5,13 +5,13 @@
 import { FAKE_IDS } from '@fc-relink/testing';
 import { expect, test } from './playground.js';
 
-test('no_account → "Choose any account at this bank" → a new account', async ({ playground, page }) => {
+test('no_account → "Try any account at this bank" → a new account', async ({ playground, page }) => {
   await playground.goto();
   await playground.scenarioRadio('no_account').check();
   await playground.runWithMouse();
   await playground.expectState('failed');
 
-  await playground.element.getByRole('button', { name: 'Choose any account at this bank' }).click();
+  await playground.element.getByRole('button', { name: 'Try any account at this bank' }).click();
   await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
   await playground.complete.click();
 

@@ -37,7 +37,7 @@ const en: FcRelinkStrings = {
   other: 'Something went wrong while reconnecting.',
   error: 'Reconnecting isn’t available right now.',
   error_retryable: 'We couldn’t reach Stripe. Please try again.',
-  authorization_retry: 'Choose any account at this bank',
+  authorization_retry: 'Try any account at this bank',
   new_payment_method: 'Use a different payment method',
   fallbacks: 'Other ways to continue',
 };
