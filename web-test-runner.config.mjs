@@ -4,13 +4,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { launchOptions } from './scripts/chromium.mjs';
 import { routeStripeNetwork, stripeNetworkPlugin } from './scripts/wtr-stripe-network.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { bundlerShimsPlugin } from './scripts/wtr-bundler-shims.mjs';
 
 export default {
   // Browser suites; @fc-relink/server's run on Node.
   files: ['packages/*/test/**/*.test.ts', '!packages/server/**'],
   // Lit's development build, so its warnings reach the tests (which fail on them).
   nodeResolve: { exportConditions: ['development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' }), stripeNetworkPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' }), stripeNetworkPlugin(), bundlerShimsPlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -71,6 +71,7 @@ function check(title, command, args, options) {
 
 check('type-check tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']);
 check('eslint', 'pnpm', ['exec', 'eslint', '.', '--max-warnings=0']);
+check('vue-tsc templates', 'pnpm', ['exec', 'vue-tsc', '-p', 'packages/vue/test/vue-tsc/tsconfig.json', '--noEmit']);
 check('lit-analyzer', 'pnpm', ['exec', 'lit-analyzer', 'packages/element/src', '--strict']);
 for (const dir of readdirSync(join(root, 'packages')).sort()) {
   check(`publint @fc-relink/${dir}`, 'pnpm', ['exec', 'publint', '--strict'], { cwd: join(root, 'packages', dir) });

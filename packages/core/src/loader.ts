@@ -1,4 +1,6 @@
-import { loadStripe } from '@stripe/stripe-js/pure';
+// The pure entry injects nothing until loadStripe() is called. Named by file, since the
+// package has no exports map and Node's ES module loader refuses directory imports.
+import { loadStripe } from '@stripe/stripe-js/pure/index.mjs';
 import type { StripeConstructorOptions } from '@stripe/stripe-js';
 import type { RelinkError } from './outcome.js';
 import type { StripeLike } from './stripe-types.js';
