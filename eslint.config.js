@@ -28,7 +28,7 @@ export default defineConfig(
   },
   {
     // Tests, scripts and the playground may print; tests may use non-null assertions freely.
-    files: ['**/test/**', 'scripts/**', 'demo/**', 'e2e/**', '**/examples/**', '**/*.config.*'],
+    files: ['**/test/**', 'test-support/**', 'scripts/**', 'demo/**', 'e2e/**', '**/examples/**', '**/*.config.*'],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -2,7 +2,7 @@ import '@fc-relink/element';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { FcRelinkElement, RelinkError } from '@fc-relink/element';
 import { createFakeStripe, fakeClientSecret } from '@fc-relink/testing';
-import { network, recordConsole } from './helpers.js';
+import { network, recordConsole } from '../../../test-support/browser.js';
 
 const SECRET = fakeClientSecret('account_relinked');
 const SECRET_KEY = 'sk_test_51SecretKeyNeverSent';

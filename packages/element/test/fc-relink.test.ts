@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FcRelinkElement, type RelinkOutcome, type ClientSecretRequest } from '@fc-relink/element';
 import { createFakeStripe, fakeClientSecret, FAKE_IDS, type FakeScenario } from '@fc-relink/testing';
-import { deferred, litWarnings } from './helpers.js';
+import { deferred, litWarnings } from '../../../test-support/browser.js';
 
 async function relink(scenario: FakeScenario, setup: (el: FcRelinkElement) => void = () => {}) {
   const el = await fixture<FcRelinkElement>(html`<fc-relink></fc-relink>`);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { builtInStrings, type FcRelinkElement, type FcRelinkStrings } from '@fc-relink/element';
 import { createFakeStripe, fakeClientSecret, type FakeScenario } from '@fc-relink/testing';
-import { deferred, litWarnings } from './helpers.js';
+import { deferred, litWarnings } from '../../../test-support/browser.js';
 
 type Locale = keyof typeof builtInStrings;
 const LOCALES = Object.keys(builtInStrings) as Locale[];

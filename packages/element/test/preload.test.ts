@@ -2,7 +2,7 @@ import '@fc-relink/element';
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
 import type { FcRelinkElement } from '@fc-relink/element';
 import { fakeClientSecret } from '@fc-relink/testing';
-import { network } from './helpers.js';
+import { network } from '../../../test-support/browser.js';
 
 // Every test here runs while js.stripe.com is unreachable, until the last one: a failed load
 // leaves nothing behind, so each element's requests can be counted. Order matters.

@@ -13,7 +13,7 @@ import {
   type ClientSecretRequest,
 } from '@fc-relink/element';
 import { FAKE_IDS, createFakeStripe, fakeClientSecret, type FakeScenario } from '@fc-relink/testing';
-import { deferred, litWarnings, nextTask, watchConsole } from './helpers.js';
+import { deferred, litWarnings, nextTask, watchConsole } from '../../../test-support/browser.js';
 
 // Lets `act` flush React's work (and tells React this is a test).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

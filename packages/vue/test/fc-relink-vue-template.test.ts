@@ -5,7 +5,7 @@ import { createApp, type App, type Component } from 'vue/dist/vue.esm-bundler.js
 import { FcRelinkPlugin, fcRelinkCompilerOptions, isFcRelinkTag } from '@fc-relink/vue';
 import { type FcRelinkElement, FcRelinkSuccessEvent } from '@fc-relink/element';
 import { FAKE_IDS, createFakeStripe, fakeClientSecret } from '@fc-relink/testing';
-import { litWarnings, nextTask, watchConsole } from './helpers.js';
+import { litWarnings, nextTask, watchConsole } from '../../../test-support/browser.js';
 
 let container: HTMLElement;
 let app: App | null;

@@ -12,7 +12,7 @@ import {
   FcRelinkSuccessEvent,
 } from '@fc-relink/element';
 import { FAKE_IDS, createFakeStripe, fakeClientSecret } from '@fc-relink/testing';
-import { litWarnings, nextTask, watchConsole } from './helpers.js';
+import { litWarnings, nextTask, watchConsole } from '../../../test-support/browser.js';
 
 const existingAccountIds = [FAKE_IDS.account, FAKE_IDS.otherAccount];
 

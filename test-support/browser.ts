@@ -1,3 +1,4 @@
+// Helpers shared by the browser suites of every package (web-test-runner in Chromium).
 import { executeServerCommand } from '@web/test-runner-commands';
 
 export interface Network {
@@ -35,6 +36,26 @@ export async function recordConsole<T>(run: () => Promise<T>): Promise<{ value: 
     methods.forEach((m, i) => (console[m] = originals[i]!));
   }
 }
+
+/**
+ * Collects what is written to `console.error` and `console.warn` (React and Vue report their
+ * warnings there) until `stop()`; the messages still reach the console.
+ */
+export function watchConsole(): { lines: string[]; stop: () => void } {
+  const methods = ['error', 'warn'] as const;
+  const originals = methods.map((m) => console[m]);
+  const lines: string[] = [];
+  methods.forEach((m, i) => {
+    console[m] = (...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+      originals[i]!.apply(console, args);
+    };
+  });
+  return { lines, stop: () => methods.forEach((m, i) => (console[m] = originals[i]!)) };
+}
+
+/** Resolves after the current task, so anything queued by it (microtasks, Lit updates) has run. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 /** A promise the test settles by hand. */
 export function deferred<T = void>() {
