@@ -260,10 +260,12 @@ export class FcRelinkElement extends LitElement {
         sessionId: outcome.sessionId || null,
       };
     }
+    // Stripe's window took focus while it was open: give it back to the trigger once it closes.
+    const wasOpen = this._state === 'open';
     this._outcome = outcome;
     this.#setState(stateOf[outcome.type]);
     this.dispatchEvent(settleEvent(outcome));
-    void this.#returnFocus();
+    if (wasOpen) void this.#returnFocus();
     return outcome;
   }
 

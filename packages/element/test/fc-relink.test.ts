@@ -195,6 +195,15 @@ describe('<fc-relink> states and the in-flight guard', () => {
     expect(slot.assignedNodes().map((n) => n.textContent).join('')).to.equal('Reconnect Chase');
   });
 
+  it('leaves focus alone when Stripe never opened', async () => {
+    const { el } = await relink('account_relinked', (e) => (e.clientSecret = 'not-a-secret'));
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect((await el.start()).type).to.equal('error');
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(document.activeElement).to.equal(document.body);
+  });
+
   it('puts focus back on the trigger when the flow ends', async () => {
     const gate = deferred();
     const { el } = await relink('account_relinked', (e) => (e.stripe = createFakeStripe({ gate: gate.promise })));
