@@ -1,27 +1,27 @@
 // The playground's Vite config (demo/). `pnpm --filter @fc-relink/demo dev|build|preview` runs it.
 //
-// Where Stripe.js comes from (FC_RELINK_STRIPE):
-// - unset or `fake` (default): the fake Stripe.js of @fc-relink/testing is served at
-//   /fake-stripe.js and loaded by a classic <script> ahead of the app, so `window.Stripe` is the
-//   fake by the time @stripe/stripe-js looks for it. No keys, no network.
-// - `network`: nothing is injected; @stripe/stripe-js requests https://js.stripe.com for real
-//   (the end-to-end tests build this way and answer that request with the fake).
+// Sessions and Stripe.js (read once from the environment by demo/server/env.ts):
+// - No keys (default): the demo server hands out fake sessions, and the fake Stripe.js of
+//   @fc-relink/testing is served at /fake-stripe.js and loaded by a classic <script> ahead of the
+//   app, so `window.Stripe` is the fake by the time @stripe/stripe-js looks for it. No network.
+// - STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY (test mode): the demo server creates real relink
+//   sessions for the account typed in the page, nothing fake is injected, and the element loads
+//   Stripe.js from js.stripe.com with the publishable key. The secret key never leaves the server.
+// - FC_RELINK_STRIPE=network: no fake Stripe.js even without keys (the end-to-end tests build
+//   this way and answer the js.stripe.com request with the fake). FC_RELINK_STRIPE=fake keeps
+//   the fake even with keys set.
+//
+// The demo server (demo/server/plugin.ts) answers POST /api/relink-session in dev and in
+// `vite preview` alike.
 //
 // Only types come from 'vite' (this file sits at the workspace root, where vite is not installed).
 import { fileURLToPath } from 'node:url';
 import type { Plugin, UserConfig } from 'vite';
+import { readPlaygroundEnv } from './demo/server/env.js';
+import { playgroundServer } from './demo/server/plugin.js';
 
 /** Where the fake Stripe.js is served, in dev and in the built playground. */
 const FAKE_STRIPE_PATH = '/fake-stripe.js';
-
-type StripeSource = 'fake' | 'network';
-
-function stripeSource(): StripeSource {
-  const value = (process.env.FC_RELINK_STRIPE ?? 'fake').trim().toLowerCase();
-  if (value === 'fake' || value === '') return 'fake';
-  if (value === 'network') return 'network';
-  throw new Error(`FC_RELINK_STRIPE must be "fake" or "network", not "${value}".`);
-}
 
 /** The fake's script source, from the built @fc-relink/testing. */
 async function fakeStripeSource(): Promise<string> {
@@ -63,10 +63,11 @@ function fakeStripe(script: string): Plugin {
 }
 
 const host = '127.0.0.1';
+const env = readPlaygroundEnv(process.env);
 
 export default {
   root: fileURLToPath(new URL('./demo', import.meta.url)),
-  plugins: stripeSource() === 'fake' ? [fakeStripe(await fakeStripeSource())] : [],
+  plugins: [playgroundServer(env), ...(env.stripeJs === 'fake' ? [fakeStripe(await fakeStripeSource())] : [])],
   server: { host, port: 5173 },
   preview: { host, port: 4173 },
   build: { target: 'es2022', emptyOutDir: true },

@@ -6,11 +6,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
 import { routeFakeStripe } from '@fc-relink/testing/playwright';
 import type { FakeScenario } from '@fc-relink/testing';
 
 export { expect };
+
+/** The demo server's session endpoint. */
+export const SESSION_PATH = '/api/relink-session';
 
 /** Screenshots of settled states, also kept outside test-results/ (which each run empties). */
 const SCREENSHOTS = fileURLToPath(new URL('../../.reports/screenshots/', import.meta.url));
@@ -39,6 +42,8 @@ export class Playground {
   readonly logEvents: Locator;
   /** Requests that left 127.0.0.1 (only Stripe.js should). */
   readonly externalRequests: string[] = [];
+  /** The page's requests to the demo server's session endpoint, in order. */
+  readonly sessionRequests: Request[] = [];
   readonly pageErrors: string[] = [];
 
   constructor(
@@ -57,6 +62,7 @@ export class Playground {
     this.logEvents = this.log.locator('li[data-kind="event"]');
     page.on('request', (request) => {
       if (!request.url().startsWith('http://127.0.0.1:')) this.externalRequests.push(request.url());
+      else if (new URL(request.url()).pathname === SESSION_PATH) this.sessionRequests.push(request);
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -91,6 +97,11 @@ export class Playground {
         detail: JSON.parse(item.querySelector('pre')?.textContent ?? 'null') as Record<string, unknown>,
       })),
     );
+  }
+
+  /** What the page sent the demo server, oldest first. */
+  sessionBodies(): Array<Record<string, unknown>> {
+    return this.sessionRequests.map((request) => request.postDataJSON() as Record<string, unknown>);
   }
 
   /** The logged `fetchClientSecret` calls, oldest first. */

@@ -18,7 +18,8 @@ interface Expectation {
   fallbacks?: string[];
 }
 
-const sessionId = (scenario: FakeScenario): string => `fcsess_demo1_${scenario}`;
+/** The demo server numbers its fake sessions across every page it serves. */
+const sessionId = (scenario: FakeScenario): unknown => expect.stringMatching(new RegExp(`^fcsess_demo\\d+_${scenario}$`));
 
 const checking = { id: FAKE_IDS.account, displayName: 'Everyday Checking', institutionName: 'StripeBank', last4: '6789', isNew: false };
 const savings = { id: FAKE_IDS.otherAccount, displayName: 'High Yield Savings', institutionName: 'StripeBank', last4: '4321', isNew: false };

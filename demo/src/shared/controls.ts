@@ -1,18 +1,23 @@
 /**
- * The playground's controls: which scenario the fake Stripe.js plays (grouped by relink mode),
- * what that session looks like, and what the page tells the element (existing account ids,
- * language). Plain DOM, so every page of the playground can use it.
+ * The playground's controls: which scenario the fake Stripe.js plays (grouped by relink mode) or,
+ * with real sessions, which account to relink; what that session looks like; and what the page
+ * tells the element (existing account ids, language). Plain DOM, so every page of the playground
+ * can use it.
  */
 import { FAKE_IDS, type FakeScenario } from '@fc-relink/testing';
+import { SESSIONS } from './config.js';
 import { h } from './dom.js';
+import { scenarioForRequest } from './fake-sessions.js';
 import { jsonView } from './json-view.js';
 import { MODES, SCENARIOS, modeInfo, scenarioInfo } from './scenarios.js';
-import { scenarioForRequest } from './secrets.js';
 
 export type PlaygroundLocale = 'en' | 'ja' | 'de';
 
 export interface PlaygroundSettings {
+  /** Fake sessions: the scenario picked. */
   scenario: FakeScenario;
+  /** Real sessions: the Financial Connections account to relink (`fca_...`), or `''`. */
+  account: string;
   /** The ids the page knows. */
   existingAccountIds: string[];
   /** Whether the page passes them as `existingAccountIds` (else the element gets `null`). */
@@ -22,13 +27,20 @@ export interface PlaygroundSettings {
 
 export const DEFAULT_SETTINGS: PlaygroundSettings = {
   scenario: 'account_relinked',
-  existingAccountIds: [FAKE_IDS.account, FAKE_IDS.otherAccount],
+  account: '',
+  // With real sessions the page starts knowing only the account it relinks (added when chosen).
+  existingAccountIds: SESSIONS === 'fake' ? [FAKE_IDS.account, FAKE_IDS.otherAccount] : [],
   passExistingIds: true,
   locale: 'en',
 };
 
-/** The fake's own account ids, offered as suggestions. */
-const KNOWN_IDS = [FAKE_IDS.account, FAKE_IDS.otherAccount, FAKE_IDS.newAccount];
+/** A Financial Connections account id, as the account field accepts it. */
+export function isAccountId(value: unknown): value is string {
+  return typeof value === 'string' && /^fca_[A-Za-z0-9_]{1,251}$/.test(value);
+}
+
+/** The fake's own account ids, offered as suggestions (none with real sessions). */
+const KNOWN_IDS = SESSIONS === 'fake' ? [FAKE_IDS.account, FAKE_IDS.otherAccount, FAKE_IDS.newAccount] : [];
 
 const LOCALES: ReadonlyArray<{ value: PlaygroundLocale; label: string }> = [
   { value: 'en', label: 'English' },
@@ -51,7 +63,7 @@ export function createControls(
   const changed = (key: keyof PlaygroundSettings): void => onChange({ ...settings, existingAccountIds: [...settings.existingAccountIds] }, key);
 
   // Scenario: one radio group, sectioned by the mode each scenario's session is created in.
-  const sections = MODES.map((mode) => {
+  const sections = (SESSIONS === 'fake' ? MODES : []).map((mode) => {
     const headingId = `mode-group-${mode.mode ?? 'none'}`;
     return h(
       'div',
@@ -77,16 +89,72 @@ export function createControls(
       ),
     );
   });
-  const scenarioCard = h(
+  const scenarioCard = SESSIONS === 'fake' ? h(
     'section',
     { class: 'card', 'aria-labelledby': 'scenario-title' },
     h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'scenario-title', class: 'card-title' }, 'Scenario'), h('p', { class: 'card-lede' }, 'What the fake Stripe.js plays when the customer completes the bank login.'))),
     h('fieldset', { class: 'scenario-list' }, h('legend', { class: 'sr-only' }, 'Scenario'), sections),
-  );
+  ) : null;
+
+  // Account (real sessions): the account the demo server relinks.
+  const accountInput = h('input', {
+    id: 'relink-account',
+    class: 'input',
+    type: 'text',
+    value: settings.account,
+    placeholder: 'fca_…',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'relink-account-hint relink-account-error',
+  });
+  const accountError = h('p', { id: 'relink-account-error', class: 'field-error', 'aria-live': 'polite' });
+  const useAccount = (event: Event): void => {
+    event.preventDefault();
+    const id = accountInput.value.trim();
+    let error = '';
+    if (!id) error = 'Type an account id first.';
+    else if (!isAccountId(id)) error = 'A Financial Connections account id is fca_ followed by letters, digits and “_”.';
+    accountError.textContent = error;
+    accountInput.setAttribute('aria-invalid', String(Boolean(error)));
+    if (error || id === settings.account) return;
+    settings.account = id;
+    // The page knows the account it relinks, so the element can tell new accounts from it.
+    if (!settings.existingAccountIds.includes(id)) {
+      settings.existingAccountIds.push(id);
+      renderChips();
+    }
+    renderSession();
+    changed('account');
+  };
+  const accountCard = SESSIONS === 'stripe' ? h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'account-title' },
+    h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'account-title', class: 'card-title' }, 'Account'), h('p', { class: 'card-lede' }, 'The Financial Connections account to repair, in test mode.'))),
+    h(
+      'form',
+      { class: 'field', onsubmit: useAccount },
+      h('label', { for: 'relink-account', class: 'field-label' }, 'Financial Connections account id'),
+      h('div', { class: 'add-id' }, accountInput, h('button', { type: 'submit', class: 'button' }, 'Use')),
+      accountError,
+      h(
+        'p',
+        { id: 'relink-account-hint', class: 'field-hint' },
+        'An inactive account whose ',
+        h('code', {}, 'status_details.inactive.action'),
+        ' is ',
+        h('code', {}, 'relink_required'),
+        '. The demo server retrieves it with its secret key and creates the relink session; only the client secret comes back.',
+      ),
+    ),
+  ) : null;
 
   // Session: the chosen scenario's mode, relink_options, expected outcome, and what retries play.
   const sessionBody = h('div', { class: 'session-body' });
   const renderSession = (): void => {
+    if (SESSIONS === 'stripe') {
+      renderStripeSession();
+      return;
+    }
     const info = scenarioInfo(settings.scenario);
     const mode = modeInfo(info.mode);
     const retry = scenarioForRequest(settings.scenario, 'retry');
@@ -108,11 +176,44 @@ export function createControls(
       ),
     );
   };
+  const renderStripeSession = (): void => {
+    const account = settings.account;
+    const exact = modeInfo('account');
+    sessionBody.replaceChildren(
+      h(
+        'p',
+        { class: 'session-story' },
+        account ? ['The demo server creates a session that relinks ', h('code', {}, account), '. What happens in Stripe’s window is up to the customer.'] : 'Choose an account first: the demo server needs one to create a session.',
+      ),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('div', { class: 'fact' }, h('dt', {}, 'Mode'), h('dd', {}, h('span', { class: 'mode-badge mode-account', 'data-mode': 'account', id: 'mode-value' }, exact.label), h('span', { class: 'fact-note' }, 'relink_options.account is set: only that account coming back counts as repaired.'))),
+        h('div', { class: 'fact' }, h('dt', {}, 'relink_options'), h('dd', {}, jsonView({ authorization: 'the account’s authorization', account: account || 'fca_…' }, 'json json-inline'))),
+        h(
+          'div',
+          { class: 'fact' },
+          h('dt', {}, 'Retries'),
+          h(
+            'dd',
+            {},
+            h(
+              'p',
+              { class: 'fact-note' },
+              'A plain retry asks for the same exact-account session; choosing any account at this bank asks for an authorization-only one (',
+              h('code', {}, 'relink_options.authorization'),
+              ', one checking or savings account).',
+            ),
+          ),
+        ),
+      ),
+    );
+  };
   renderSession();
   const sessionCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'session-title' },
-    h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'session-title', class: 'card-title' }, 'Session'), h('p', { class: 'card-lede' }, 'What the page’s server would create, and what comes back.'))),
+    h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'session-title', class: 'card-title' }, 'Session'), h('p', { class: 'card-lede' }, SESSIONS === 'fake' ? 'What the demo server’s fake session says, and what comes back.' : 'What the demo server creates with Stripe.'))),
     sessionBody,
   );
 
@@ -194,6 +295,7 @@ export function createControls(
       class: 'link-button',
       onclick: () => {
         settings.existingAccountIds = [...DEFAULT_SETTINGS.existingAccountIds];
+        if (settings.account) settings.existingAccountIds.push(settings.account);
         addError.textContent = '';
         renderChips();
         changed('existingAccountIds');
@@ -217,7 +319,9 @@ export function createControls(
     ),
     addError,
     h('datalist', { id: 'known-ids' }, KNOWN_IDS.map((id) => h('option', { value: id }))),
-    h('p', { class: 'field-hint' }, 'The fake’s accounts: ', KNOWN_IDS.map((id, i) => [i ? ', ' : '', h('code', {}, id)]), '. ', restore),
+    KNOWN_IDS.length
+      ? h('p', { class: 'field-hint' }, 'The fake’s accounts: ', KNOWN_IDS.map((id, i) => [i ? ', ' : '', h('code', {}, id)]), '. ', restore)
+      : h('p', { class: 'field-hint' }, restore),
     h('label', { class: 'toggle' }, passToggle, h('span', {}, 'Pass them as ', h('code', {}, 'existingAccountIds'), h('span', { class: 'toggle-note' }, ' (off: the element gets null, so isNew is null)'))),
   );
 
@@ -243,7 +347,7 @@ export function createControls(
   );
 
   return {
-    element: h('div', { class: 'controls' }, scenarioCard, sessionCard, pageCard),
+    element: h('div', { class: 'controls' }, scenarioCard, accountCard, sessionCard, pageCard),
     settings: () => ({ ...settings, existingAccountIds: [...settings.existingAccountIds] }),
   };
 }

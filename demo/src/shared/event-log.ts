@@ -63,7 +63,7 @@ export interface EventLog {
   listen(target: EventTarget): () => void;
   /** Logs one element event. */
   record(name: RelinkEventName, detail: unknown): void;
-  /** Logs a `fetchClientSecret` call the page answered (without the secret). */
+  /** Logs a settled `fetchClientSecret` call: what was asked and what the demo server said (never the secret). */
   request(report: SecretRequestReport): void;
   /** A divider, e.g. when the scenario changes. */
   mark(label: string): void;
@@ -144,7 +144,10 @@ export function createEventLog(): EventLog {
       add(entry('event', name, TONE[name], summarize(name, detail), detail));
     },
     request(report) {
-      add(entry('request', 'fetchClientSecret()', 'muted', `${report.purpose} → plays ${report.plays}`, report));
+      const summary = report.error
+        ? `${report.purpose} → ${report.error.status ?? 'no answer'} ${report.error.code}`
+        : `${report.purpose} → ${report.plays ? `plays ${report.plays}` : 'session created'}`;
+      add(entry('request', 'fetchClientSecret()', report.error ? 'danger' : 'muted', summary, report));
     },
     mark(label) {
       add(h('li', { class: 'log-mark', 'data-kind': 'mark' }, h('span', {}, label)));

@@ -2,14 +2,18 @@
  * The playground page around `<fc-relink>`: header, controls, a preview where the page puts the
  * element, its live `state`, and the event log. Each page (vanilla today; React and Vue later)
  * calls `mountPlayground` with one function that renders the element its own way.
+ *
+ * Every `fetchClientSecret` call goes to the demo server (secrets.ts): fake sessions for the
+ * scenario picked, or real ones for the account typed when the server has Stripe keys.
  */
 import type { ClientSecretRequest } from '@fc-relink/element';
-import { PUBLISHABLE_KEY, stripeSource } from './config.js';
-import { DEFAULT_SETTINGS, createControls, type PlaygroundSettings } from './controls.js';
+import type { RelinkSessionRequestBody } from './api.js';
+import { KEYS_NOTICE, PUBLISHABLE_KEY, SESSIONS, stripeSource } from './config.js';
+import { DEFAULT_SETTINGS, createControls, isAccountId, type PlaygroundSettings } from './controls.js';
 import { append, h, icon, ICONS } from './dom.js';
 import { createEventLog } from './event-log.js';
 import { isScenario, modeInfo, scenarioInfo } from './scenarios.js';
-import { fakeSecretServer } from './secrets.js';
+import { sessionServer } from './secrets.js';
 import { createStateView } from './state-view.js';
 
 /** What a page gives its `<fc-relink>`. */
@@ -34,14 +38,34 @@ export interface PlaygroundOptions {
 }
 
 function settingsFromUrl(): PlaygroundSettings {
-  const scenario = new URLSearchParams(location.search).get('scenario');
-  return { ...DEFAULT_SETTINGS, scenario: isScenario(scenario) ? scenario : DEFAULT_SETTINGS.scenario };
+  const params = new URLSearchParams(location.search);
+  const scenario = params.get('scenario');
+  const account = params.get('account');
+  const settings = { ...DEFAULT_SETTINGS, existingAccountIds: [...DEFAULT_SETTINGS.existingAccountIds] };
+  if (SESSIONS === 'fake' && isScenario(scenario)) settings.scenario = scenario;
+  if (SESSIONS === 'stripe' && isAccountId(account)) {
+    settings.account = account;
+    settings.existingAccountIds.push(account);
+  }
+  return settings;
 }
 
-function rememberScenario(settings: PlaygroundSettings): void {
+/** Keeps the scenario (or the account to relink) in the URL, so a link reopens it. */
+function rememberChoice(settings: PlaygroundSettings): void {
   const url = new URL(location.href);
-  url.searchParams.set('scenario', settings.scenario);
+  if (SESSIONS === 'fake') url.searchParams.set('scenario', settings.scenario);
+  else if (settings.account) url.searchParams.set('account', settings.account);
   history.replaceState(null, '', url);
+}
+
+/** What the page sends the demo server for one request of the element. */
+function requestBody(request: ClientSecretRequest, settings: PlaygroundSettings): RelinkSessionRequestBody {
+  const asked = { purpose: request.purpose, authorization: request.authorization, previousSessionId: request.previousSessionId };
+  // Real sessions: the account to relink, whatever the purpose (the server widens the scope for
+  // an authorization_retry). Fake ones: the element's own request, and the scenario picked.
+  return SESSIONS === 'stripe'
+    ? { ...asked, account: settings.account || null }
+    : { ...asked, account: request.account, scenario: settings.scenario };
 }
 
 export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): void {
@@ -49,8 +73,8 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
   const stateView = createStateView();
   let settings = settingsFromUrl();
 
-  const fetchClientSecret = fakeSecretServer({
-    scenario: () => settings.scenario,
+  const fetchClientSecret = sessionServer({
+    body: (request) => requestBody(request, settings),
     onRequest: (report) => log.request(report),
   });
   const setup = (): RelinkSetup => ({
@@ -62,6 +86,18 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
 
   // The preview: a billing page's bank account that needs repairing, and the element.
   const linkStatus = h('span', { class: 'badge badge-warning', 'data-link-status': 'broken' }, 'Needs reconnecting');
+  const accountName = h('strong', {});
+  const accountNote = h('span', {});
+  const renderAccount = (): void => {
+    if (SESSIONS === 'fake') {
+      accountName.textContent = 'StripeBank · Everyday Checking ••6789';
+      accountNote.textContent = 'Pays your invoices by bank transfer';
+    } else {
+      accountName.textContent = settings.account || 'No account chosen yet';
+      accountNote.textContent = settings.account ? 'A Financial Connections account in test mode' : 'Type its id under Account';
+    }
+  };
+  renderAccount();
   const relinkHost = h('div', { class: 'relink-host' });
   // A live region that is always there, so filling it is announced.
   const notice = h('div', { class: 'host-notice', role: 'status' });
@@ -97,7 +133,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
         'div',
         { class: 'account-row' },
         h('span', { class: 'account-icon' }, icon(ICONS.bank)),
-        h('div', { class: 'account-text' }, h('strong', {}, 'StripeBank · Everyday Checking ••6789'), h('span', {}, 'Pays your invoices by bank transfer')),
+        h('div', { class: 'account-text' }, accountName, accountNote),
         linkStatus,
       ),
       h('p', { class: 'stage-copy' }, 'We lost access to this bank account. Reconnect it to keep paying by bank.'),
@@ -135,9 +171,13 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
   const controls = createControls(settings, (next, changed) => {
     settings = next;
     if (changed === 'scenario') {
-      rememberScenario(settings);
+      rememberChoice(settings);
       const info = scenarioInfo(settings.scenario);
       remount(`Scenario ${info.id} · ${modeInfo(info.mode).label}`);
+    } else if (changed === 'account') {
+      rememberChoice(settings);
+      renderAccount();
+      remount(`Account ${settings.account}`);
     } else {
       mounted?.update(setup());
     }
@@ -157,6 +197,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
           'div',
           { class: 'topbar-meta' },
           h('span', { class: 'badge badge-test' }, 'Test mode'),
+          h('span', { class: 'badge badge-outline', 'data-sessions': SESSIONS }, SESSIONS === 'fake' ? 'Fake sessions' : 'Real sessions · your test keys'),
           h('span', { class: 'badge badge-outline', 'data-stripe-source': source }, source === 'fake' ? 'Fake Stripe.js · served locally' : 'Stripe.js · js.stripe.com'),
         ),
       ),
@@ -168,13 +209,21 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
         'div',
         { class: 'hero' },
         h('h1', {}, 'Repair a broken bank link'),
-        h(
-          'p',
-          {},
-          'Pick what the fake Stripe.js plays, press the button in the preview and finish the bank login. ',
-          'The element’s state and every event it fires show up live. ',
-          source === 'fake' ? 'No keys, no network.' : 'Stripe.js comes from js.stripe.com.',
-        ),
+        SESSIONS === 'fake'
+          ? h(
+              'p',
+              {},
+              'Pick what the fake Stripe.js plays, press the button in the preview and finish the bank login. ',
+              'The element’s state and every event it fires show up live. ',
+              source === 'fake' ? 'No keys, no network.' : 'Stripe.js comes from js.stripe.com.',
+            )
+          : h(
+              'p',
+              {},
+              'Type the id of an inactive Financial Connections account, press the button in the preview and finish the bank login in Stripe’s window. ',
+              'The demo server creates each session with your test-mode keys; the element’s state and every event it fires show up live.',
+            ),
+        KEYS_NOTICE ? h('p', { class: 'keys-notice', role: 'note' }, h('strong', {}, 'Fake sessions. '), KEYS_NOTICE) : null,
       ),
       h('div', { class: 'layout' }, h('div', { class: 'col-controls' }, controls.element), h('div', { class: 'col-stage' }, preview, log.element)),
     ),

@@ -1,0 +1,262 @@
+/**
+ * `POST /api/relink-session`: the demo server's answer to `<fc-relink>`'s `fetchClientSecret`
+ * (the contract is in ../src/shared/api.ts).
+ *
+ * - A body with a `scenario` gets a fake session that plays it (or what a retry of it plays), for
+ *   the fake Stripe.js. No keys involved.
+ * - A body without one gets a real relink session for `body.account`, made with the official
+ *   `stripe` SDK and @fc-relink/server exactly as its example server does: retrieve the account on
+ *   the relink API version, check `relinkEligibility`, `createRelinkSession` with scope `account`,
+ *   or `institution` for an `authorization_retry`. Without usable keys: 503, with what to set.
+ *
+ * A playground, not a pattern for production: a real server takes the account to relink from
+ * its own records for the signed-in customer, never from the browser.
+ *
+ * The handler never throws and never leaves a request unanswered; answers and log lines carry no
+ * key and no client secret.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import { redact } from '@fc-relink/core';
+import {
+  createRelinkSession,
+  RELINK_API_VERSION,
+  relinkEligibility,
+  RelinkParamsError,
+  RelinkSessionError,
+  type RelinkAccount,
+  type RelinkEligibility,
+  type RelinkStripeClient,
+} from '@fc-relink/server';
+import { FAKE_SCENARIOS, fakeClientSecret, type FakeScenario } from '@fc-relink/testing';
+import Stripe from 'stripe';
+import {
+  MAX_BODY_BYTES,
+  RELINK_SESSION_PATH,
+  type RelinkSessionError as ApiError,
+  type RelinkSessionRequestBody,
+  type RelinkSessionResponse,
+} from '../src/shared/api.js';
+import { isSessionPurpose, scenarioForRequest } from '../src/shared/fake-sessions.js';
+import { isCrossOrigin, mediaType, readBody, sendJson, signalForResponse } from './http.js';
+
+/**
+ * The part of a `stripe` client the endpoint uses; `new Stripe(key)` fits it. The account comes
+ * back as `unknown` on purpose: the SDK's type lacks the preview fields relink reads.
+ */
+export interface PlaygroundStripe extends RelinkStripeClient {
+  readonly financialConnections: RelinkStripeClient['financialConnections'] & {
+    readonly accounts: {
+      retrieve(id: string, params: Record<string, never>, options: { apiVersion: string }): PromiseLike<unknown>;
+    };
+  };
+}
+
+/** Real sessions: a client, or why there is none (answered as 503). */
+export type StripeAccess =
+  | {
+      kind: 'ready';
+      client: PlaygroundStripe;
+      /** Values to scrub from any message, beyond the usual key and secret shapes (the keys themselves). */
+      secrets: readonly string[];
+    }
+  | { kind: 'unavailable'; code: 'stripe_keys_missing' | 'stripe_keys_invalid' | 'stripe_disabled'; message: string };
+
+export interface RelinkEndpointOptions {
+  stripe: StripeAccess;
+  /** A fake session's simulated round trip to a real server, in milliseconds. Default 250. */
+  fakeLatencyMs?: number;
+  /** Told one line per request (never a key or a secret). */
+  log?: (line: string, level: 'info' | 'warn') => void;
+  /** The path to answer. Default {@link RELINK_SESSION_PATH}. */
+  path?: string;
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** Thrown inside the handler for an answer other than 200. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(error.message);
+  }
+}
+
+const refuse = (status: number, code: ApiError['code'], message: string, extra: Partial<ApiError> = {}): Refusal =>
+  new Refusal(status, { code, message, ...extra });
+
+const ID_SHAPE = /^[A-Za-z0-9_]{1,255}$/;
+
+/** An id field: absent, `null`, or an id with the right prefix. Never echoes what it got. */
+function readId(body: Record<string, unknown>, field: 'authorization' | 'account' | 'previousSessionId', prefix: string): string | null {
+  const raw = body[field];
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string' || !raw.startsWith(prefix) || !ID_SHAPE.test(raw) || raw.includes('_secret_')) {
+    throw refuse(400, 'invalid_request', `"${field}" must be null or an id starting with ${prefix}.`);
+  }
+  return raw;
+}
+
+/** Validates a parsed body. */
+export function parseRequestBody(value: unknown): Required<Omit<RelinkSessionRequestBody, 'scenario'>> & { scenario: FakeScenario | null } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw refuse(400, 'invalid_request', 'The body must be a JSON object: { "purpose": "initial" | "retry" | "authorization_retry", ... }.');
+  }
+  const body = value as Record<string, unknown>;
+  if (!isSessionPurpose(body.purpose)) {
+    throw refuse(400, 'invalid_request', '"purpose" must be "initial", "retry" or "authorization_retry".');
+  }
+  let scenario: FakeScenario | null = null;
+  if (body.scenario !== undefined && body.scenario !== null) {
+    if (typeof body.scenario !== 'string' || !(FAKE_SCENARIOS as readonly string[]).includes(body.scenario)) {
+      throw refuse(400, 'invalid_request', `"scenario" must be one of: ${FAKE_SCENARIOS.join(', ')}.`);
+    }
+    scenario = body.scenario as FakeScenario;
+  }
+  return {
+    purpose: body.purpose,
+    authorization: readId(body, 'authorization', 'fcauthz_'),
+    account: readId(body, 'account', 'fca_'),
+    previousSessionId: readId(body, 'previousSessionId', 'fcsess_'),
+    scenario,
+  };
+}
+
+function notRelinkable(accountId: string, eligibility: RelinkEligibility): Refusal {
+  const cause = eligibility.cause ? ` (${eligibility.cause})` : '';
+  const message =
+    eligibility.reason === 'active'
+      ? `${accountId} is active: there is nothing to relink. Try an inactive account whose status_details.inactive.action is relink_required.`
+      : eligibility.reason === 'not_repairable'
+        ? `${accountId} cannot be repaired by a relink${cause}: the customer has to link a new account.`
+        : `Stripe did not say whether ${accountId} can be relinked (no status_details.inactive).`;
+  return refuse(409, 'not_relinkable', message, { reason: eligibility.reason, cause: eligibility.cause });
+}
+
+/** The status the page gets for a Stripe error: Stripe's own for the request's faults, else 502. */
+function statusForStripeError(error: InstanceType<typeof Stripe.errors.StripeError>): number {
+  const status = error.statusCode ?? 0;
+  if ([400, 402, 404, 409, 429].includes(status)) return status;
+  return 502;
+}
+
+/**
+ * The middleware. Requests for other paths go to `next()`; requests for its path are always
+ * answered, whatever arrives.
+ */
+export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middleware {
+  const { stripe, fakeLatencyMs = 250, log = () => undefined, path = RELINK_SESSION_PATH } = options;
+  const secrets = stripe.kind === 'ready' ? stripe.secrets.filter((s) => s.length > 0) : [];
+  const scrub = (text: string): string => redact(secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text));
+  let fakeSessions = 0;
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<{ status: number; body: RelinkSessionResponse; note: string }> {
+    if (req.method !== 'POST') {
+      throw new Refusal(405, { code: 'method_not_allowed', message: `Use POST ${path}.` }, { allow: 'POST' });
+    }
+    if (isCrossOrigin(req)) throw refuse(403, 'cross_origin', 'Only the playground page itself may ask for sessions.');
+    if (mediaType(req) !== 'application/json') {
+      throw refuse(415, 'unsupported_media_type', 'Send the body as JSON, with content-type: application/json.');
+    }
+    const read = await readBody(req, MAX_BODY_BYTES);
+    if (!read.ok) {
+      if (read.reason === 'too_large') {
+        throw new Refusal(413, { code: 'body_too_large', message: `The body must be at most ${MAX_BODY_BYTES} bytes.` }, { connection: 'close' });
+      }
+      throw refuse(400, 'invalid_request', 'The request body did not arrive.');
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(read.text);
+    } catch {
+      throw refuse(400, 'invalid_json', 'The body is not valid JSON.');
+    }
+    const body = parseRequestBody(parsed);
+
+    if (body.scenario !== null) {
+      const plays = scenarioForRequest(body.scenario, body.purpose);
+      fakeSessions += 1;
+      const clientSecret = fakeClientSecret(plays, `demo${fakeSessions}`);
+      // Like a real server's round trip; stops early if the page aborts.
+      if (fakeLatencyMs > 0) await delay(fakeLatencyMs, undefined, { signal: signalForResponse(res) });
+      return { status: 200, body: { clientSecret, scenario: plays }, note: `fake, plays ${plays}` };
+    }
+
+    if (stripe.kind !== 'ready') throw refuse(503, stripe.code, stripe.message);
+    if (body.account === null) {
+      throw refuse(400, 'invalid_account', 'Send the id of the Financial Connections account to relink (fca_...) as "account".');
+    }
+    const accountId = body.account;
+    // Older API versions return neither `authorization` nor `status_details`.
+    const account: unknown = await stripe.client.financialConnections.accounts.retrieve(accountId, {}, { apiVersion: RELINK_API_VERSION });
+    const eligibility = relinkEligibility(account);
+    if (!eligibility.relinkable) throw notRelinkable(accountId, eligibility);
+    const scope = body.purpose === 'authorization_retry' ? 'institution' : 'account';
+    const { clientSecret } = await createRelinkSession(stripe.client, account as RelinkAccount, {
+      purpose: 'payments',
+      // That exact account; after a `no_account` failure, any checking or savings account there.
+      scope,
+      permissions: ['payment_method'],
+    });
+    // The client secret only: no session id, no account data.
+    return { status: 200, body: { clientSecret }, note: `stripe, ${accountId}, scope ${scope}` };
+  }
+
+  /** Turns anything thrown into an answer. */
+  function failure(thrown: unknown): { status: number; error: ApiError; headers: Record<string, string>; note: string } {
+    if (thrown instanceof Refusal) return { status: thrown.status, error: thrown.error, headers: thrown.headers, note: '' };
+    if (thrown instanceof RelinkParamsError) {
+      return { status: 422, error: { code: 'invalid_session_params', message: thrown.message }, headers: {}, note: thrown.code };
+    }
+    if (thrown instanceof RelinkSessionError) {
+      return { status: 502, error: { code: 'stripe_error', message: thrown.message }, headers: {}, note: thrown.code };
+    }
+    if (thrown instanceof Stripe.errors.StripeError) {
+      const error: ApiError = {
+        code: 'stripe_error',
+        message: `Stripe: ${scrub(thrown.message || thrown.type)}`,
+        stripeType: thrown.rawType ?? thrown.type,
+        stripeCode: thrown.code ?? null,
+      };
+      return { status: statusForStripeError(thrown), error, headers: {}, note: `${thrown.type}${thrown.requestId ? ` ${thrown.requestId}` : ''}` };
+    }
+    const name = thrown instanceof Error ? thrown.name : typeof thrown;
+    return {
+      status: 500,
+      error: { code: 'internal_error', message: 'The demo server could not make the session; its terminal says why.' },
+      headers: {},
+      note: `${name}: ${scrub(thrown instanceof Error ? thrown.message : String(thrown))}`,
+    };
+  }
+
+  return (req, res, next) => {
+    const url = req.url ?? '';
+    if (url.split('?', 1)[0] !== path) {
+      next();
+      return;
+    }
+    answer(req, res)
+      .then(
+        ({ status, body, note }) => {
+          sendJson(res, status, body);
+          log(`${req.method ?? ''} ${path} ${status} (${note})`, 'info');
+        },
+        (thrown: unknown) => {
+          if (res.destroyed) {
+            log(`${req.method ?? ''} ${path} abandoned: the page went away`, 'info');
+            return;
+          }
+          const { status, error, headers, note } = failure(thrown);
+          sendJson(res, status, { error }, headers);
+          // A refusal (4xx, or 503 without keys) is the endpoint working; a failure is worth a warning.
+          log(`${req.method ?? ''} ${path} ${status} ${error.code}${note ? ` (${note})` : ''}`, status === 500 || status === 502 ? 'warn' : 'info');
+        },
+      )
+      .catch(() => {
+        // sendJson and log never throw; this only keeps a rejection from ever escaping.
+      });
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The contract between the playground page and its demo server (demo/server, mounted by the Vite
+ * config in dev and in `vite preview`). Types and constants only, shared by both sides.
+ *
+ * `POST /api/relink-session`, `content-type: application/json`, a body of at most 4 KiB:
+ *
+ * ```json
+ * { "purpose": "initial" | "retry" | "authorization_retry",
+ *   "authorization": "fcauthz_..." | null, "account": "fca_..." | null,
+ *   "previousSessionId": "fcsess_..." | null, "scenario": "no_account" }
+ * ```
+ *
+ * - With `scenario`: a fake session (no keys needed). The answer is
+ *   `200 { clientSecret, scenario }`, `scenario` being what the session plays for that purpose.
+ * - Without `scenario`: a real Stripe session for `account` (needs both Stripe keys). The answer is
+ *   `200 { clientSecret }`, and nothing else about the session.
+ * - Anything else: `{ error: { code, message } }` with a 4xx/5xx status. Messages never contain a
+ *   key or a client secret.
+ */
+import type { FakeScenario } from '@fc-relink/testing';
+import type { SessionPurpose } from './fake-sessions.js';
+
+export const RELINK_SESSION_PATH = '/api/relink-session';
+
+/** The largest request body the endpoint reads, in bytes. */
+export const MAX_BODY_BYTES = 4096;
+
+export interface RelinkSessionRequestBody {
+  purpose: SessionPurpose;
+  /** From the element's request: the last attempt's `relink_options.authorization`. */
+  authorization?: string | null;
+  /**
+   * Fake sessions: the element's `request.account` (informational). Real sessions: the
+   * Financial Connections account to relink, whatever the purpose.
+   */
+  account?: string | null;
+  previousSessionId?: string | null;
+  /** Asks for a fake session: the scenario picked in the playground. */
+  scenario?: FakeScenario;
+}
+
+export type RelinkSessionErrorCode =
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'cross_origin'
+  | 'body_too_large'
+  | 'invalid_json'
+  | 'invalid_request'
+  | 'stripe_keys_missing'
+  | 'stripe_keys_invalid'
+  | 'stripe_disabled'
+  | 'invalid_account'
+  | 'not_relinkable'
+  | 'invalid_session_params'
+  | 'stripe_error'
+  | 'internal_error';
+
+export interface RelinkSessionError {
+  code: RelinkSessionErrorCode;
+  /** For people; redacted of keys and secrets. */
+  message: string;
+  /** `not_relinkable`: what `relinkEligibility` read from the account. */
+  reason?: string;
+  cause?: string | null;
+  /** `stripe_error`: Stripe's error type and code, when it gave them. */
+  stripeType?: string;
+  stripeCode?: string | null;
+}
+
+export type RelinkSessionResponse =
+  | { clientSecret: string; scenario?: FakeScenario }
+  | { error: RelinkSessionError };
+
+/** Where the playground's sessions come from. */
+export type SessionSource = 'fake' | 'stripe';
+
+/** What the demo server tells the page (the `virtual:fc-relink/playground` module). */
+export interface PlaygroundServerConfig {
+  /** `stripe` when both keys are set and valid: real sessions, real Stripe.js. */
+  sessions: SessionSource;
+  /** The publishable key in `stripe` mode, else `null`. Never a secret key. */
+  publishableKey: string | null;
+  /** Why the keys in the environment are not used, when some are set; `null` otherwise. */
+  notice: string | null;
+}

@@ -1,0 +1,34 @@
+/**
+ * What the demo server's fake sessions play. Pure and shared: the server (demo/server) picks the
+ * scenario of every session it hands out with it, and the page shows the same plan in its
+ * Session card. No DOM, no Node.
+ */
+import type { FakeScenario } from '@fc-relink/testing';
+
+/** Why `<fc-relink>` asks for a secret (its `ClientSecretRequest['purpose']`). */
+export type SessionPurpose = 'initial' | 'retry' | 'authorization_retry';
+
+export const SESSION_PURPOSES: readonly SessionPurpose[] = ['initial', 'retry', 'authorization_retry'];
+
+export function isSessionPurpose(value: unknown): value is SessionPurpose {
+  return typeof value === 'string' && (SESSION_PURPOSES as readonly string[]).includes(value);
+}
+
+/** The scenarios a plain retry recovers into, for the failures of an exact-account relink. */
+const RECOVERS_TO: Partial<Record<FakeScenario, FakeScenario>> = {
+  no_account: 'account_relinked',
+  no_authorization: 'account_relinked',
+  other: 'account_relinked',
+};
+
+/**
+ * The scenario a session plays, given the one picked in the playground and why the element
+ * asks: the picked one first; then a widened `authorization_retry` (an authorization-only
+ * session) finds an account the page has never seen, and a plain `retry` of a failed
+ * exact-account relink succeeds. Anything else plays the picked scenario again.
+ */
+export function scenarioForRequest(chosen: FakeScenario, purpose: SessionPurpose): FakeScenario {
+  if (purpose === 'authorization_retry') return 'new_account';
+  if (purpose === 'retry') return RECOVERS_TO[chosen] ?? chosen;
+  return chosen;
+}
