@@ -1,5 +1,9 @@
 // The playground's Vite config (demo/). `pnpm --filter @fc-relink/demo dev|build|preview` runs it.
 //
+// Three pages render the same playground, each its own way: index.html (plain HTML, the custom
+// element), react.html (React 19 in <StrictMode>, through @fc-relink/react) and vue.html (a Vue 3
+// single-file component; Vue's template compiler gets fcRelinkCompilerOptions below).
+//
 // Sessions and Stripe.js (read once from the environment by demo/server/env.ts):
 // - No keys (default): the demo server hands out fake sessions, and the fake Stripe.js of
 //   @fc-relink/testing is served at /fake-stripe.js and loaded by a classic <script> ahead of the
@@ -14,11 +18,15 @@
 // The demo server (demo/server/plugin.ts) answers POST /api/relink-session in dev and in
 // `vite preview` alike.
 //
-// Only types come from 'vite' (this file sits at the workspace root, where vite is not installed).
+// Only types come from 'vite', and the framework plugins through demo/vite-plugins.ts: this file
+// sits at the workspace root, where neither is installed.
 import { fileURLToPath } from 'node:url';
+import { fcRelinkCompilerOptions } from '@fc-relink/vue/compiler';
 import type { Plugin, UserConfig } from 'vite';
 import { readPlaygroundEnv } from './demo/server/env.js';
 import { playgroundServer } from './demo/server/plugin.js';
+import { PLAYGROUND_PAGES } from './demo/src/shared/pages.js';
+import { react, vue } from './demo/vite-plugins.js';
 
 /** Where the fake Stripe.js is served, in dev and in the built playground. */
 const FAKE_STRIPE_PATH = '/fake-stripe.js';
@@ -64,11 +72,25 @@ function fakeStripe(script: string): Plugin {
 
 const host = '127.0.0.1';
 const env = readPlaygroundEnv(process.env);
+const demoFile = (file: string): string => fileURLToPath(new URL(`./demo/${file}`, import.meta.url));
 
 export default {
   root: fileURLToPath(new URL('./demo', import.meta.url)),
-  plugins: [playgroundServer(env), ...(env.stripeJs === 'fake' ? [fakeStripe(await fakeStripeSource())] : [])],
+  plugins: [
+    playgroundServer(env),
+    ...(env.stripeJs === 'fake' ? [fakeStripe(await fakeStripeSource())] : []),
+    react(),
+    // <fc-relink> is a custom element, and its kebab-case bindings set its properties.
+    vue({ template: { compilerOptions: fcRelinkCompilerOptions } }),
+  ],
   server: { host, port: 5173 },
   preview: { host, port: 4173 },
-  build: { target: 'es2022', emptyOutDir: true },
+  build: {
+    target: 'es2022',
+    emptyOutDir: true,
+    // One HTML entry per page of the playground (the tabs in its header).
+    rolldownOptions: {
+      input: Object.fromEntries(PLAYGROUND_PAGES.map((page) => [page.id, demoFile(page.file)])),
+    },
+  },
 } satisfies UserConfig;

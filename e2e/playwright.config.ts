@@ -2,14 +2,17 @@
 // The demo is built with FC_RELINK_STRIPE=network, so the real @stripe/stripe-js loader requests
 // https://js.stripe.com/...; every test answers that request with the fake (routeFakeStripe).
 //
-// Two playgrounds are served:
+// Two playgrounds are served, each with its three pages (HTML, React, Vue):
 // - on PORT, without Stripe keys (whatever the developer's shell has): fake sessions from the
-//   demo server. Most tests use this one.
-// - on STRIPE_PORT, with made-up test keys and the `stripe` SDK pointed at a stand-in for
-//   api.stripe.com (stripe-api.ts, started by global-setup.ts): the real-Stripe path, end to end
-//   (tests/stripe-mode.spec.ts). Nothing leaves the machine either way.
+//   demo server. Most tests use this one. It is a development build (NODE_ENV=development), so
+//   React's <StrictMode> really mounts effects twice, and React's, Vue's and Lit's warnings reach
+//   the console, where the tests' fixture fails on them (tests/playground.ts).
+// - on STRIPE_PORT, a production build with made-up test keys and the `stripe` SDK pointed at a
+//   stand-in for api.stripe.com (stripe-api.ts, started by global-setup.ts): the real-Stripe
+//   path, end to end (tests/stripe-mode.spec.ts). Nothing leaves the machine either way.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { launchOptions } from '../scripts/chromium.mjs';
 import { FAKE_PLAYGROUND_PORT as PORT, STRIPE_PLAYGROUND_PORT as STRIPE_PORT, STRIPE_PLAYGROUND_URL } from './servers.js';
 import { STAND_IN_PORT, STAND_IN_PUBLISHABLE_KEY, STAND_IN_SECRET_KEY } from './stripe-api.js';
 
@@ -38,7 +41,7 @@ export default defineConfig({
   reporter: [['list'], ['./count-reporter.ts', { outputFile: countsFile }]],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
   },
   projects: [
@@ -47,19 +50,8 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 900 },
-        headless: true,
-        launchOptions: {
-          executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        // Debian's Chromium with the project's flags, shared with the unit tests.
+        launchOptions,
       },
     },
   ],
@@ -69,8 +61,9 @@ export default defineConfig({
       // Built into e2e/ rather than demo/dist, so this network build never replaces the playground's own.
       command: buildAndPreview(OUT_DIR, PORT),
       cwd: '..',
-      // No Stripe keys, whatever the developer's shell has (empty counts as unset).
-      env: { FC_RELINK_STRIPE: 'network', STRIPE_SECRET_KEY: '', STRIPE_PUBLISHABLE_KEY: '', FC_RELINK_STRIPE_API: '' },
+      // No Stripe keys, whatever the developer's shell has (empty counts as unset); React, Vue and
+      // Lit in their development builds.
+      env: { NODE_ENV: 'development', FC_RELINK_STRIPE: 'network', STRIPE_SECRET_KEY: '', STRIPE_PUBLISHABLE_KEY: '', FC_RELINK_STRIPE_API: '' },
       url: baseURL,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -81,7 +74,9 @@ export default defineConfig({
       command: buildAndPreview(STRIPE_OUT_DIR, STRIPE_PORT),
       cwd: '..',
       // Keys make it real: Stripe.js from the network, sessions through the SDK, to the stand-in.
+      // A production build, as the playground is deployed.
       env: {
+        NODE_ENV: 'production',
         FC_RELINK_STRIPE: '',
         STRIPE_SECRET_KEY: STAND_IN_SECRET_KEY,
         STRIPE_PUBLISHABLE_KEY: STAND_IN_PUBLISHABLE_KEY,

@@ -1,10 +1,11 @@
 /**
  * The whole flow without a pointer: pick a scenario, reach the trigger with Tab, open and finish
- * the bank login with the keyboard, and find focus back on the trigger each time.
+ * the bank login with the keyboard, and find focus back on the trigger each time. The first flow
+ * runs on the React and Vue pages too.
  */
 import { FAKE_IDS } from '@fc-relink/testing';
 import type { Page } from '@playwright/test';
-import { expect, test } from './playground.js';
+import { expect, forEveryPage, test } from './playground.js';
 
 /** What has focus, described across shadow roots: `trigger`, `fallback:<name>`, or a selector-ish name. */
 function focused(page: Page): Promise<string> {
@@ -34,52 +35,54 @@ async function tabTo(page: Page, target: string, limit = 40): Promise<void> {
   throw new Error(`Tab never reached ${target}; focus went through: ${seen.join(' → ')}`);
 }
 
-test('keyboard only: pick a scenario, relink, fall back to any account at the bank', async ({ playground, page }) => {
-  await playground.goto();
+forEveryPage(() => {
+  test('keyboard only: pick a scenario, relink, fall back to any account at the bank', async ({ playground, page }) => {
+    await playground.goto();
 
-  // The scenario picker is one radio group: Tab into it, arrow to "Account not chosen".
-  await tabTo(page, 'radio:account_relinked');
-  await page.keyboard.press('ArrowDown');
-  expect(await focused(page)).toBe('radio:no_account');
-  await expect(playground.scenarioRadio('no_account')).toBeChecked();
-  await expect(playground.mode).toHaveText('Exact account');
+    // The scenario picker is one radio group: Tab into it, arrow to "Account not chosen".
+    await tabTo(page, 'radio:account_relinked');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe('radio:no_account');
+    await expect(playground.scenarioRadio('no_account')).toBeChecked();
+    await expect(playground.mode).toHaveText('Exact account');
 
-  await tabTo(page, 'trigger');
-  await page.keyboard.press('Enter');
-  await expect(playground.modal).toBeVisible();
-  // The bank login takes focus and keeps Tab inside.
-  await expect.poll(() => focused(page)).toBe('modal:complete');
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('modal:close');
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('modal:complete');
-  await page.keyboard.press('Space');
+    await tabTo(page, 'trigger');
+    await page.keyboard.press('Enter');
+    await expect(playground.modal).toBeVisible();
+    // The bank login takes focus and keeps Tab inside.
+    await expect.poll(() => focused(page)).toBe('modal:complete');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('modal:close');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('modal:complete');
+    await page.keyboard.press('Space');
 
-  await playground.expectState('failed');
-  await expect.poll(() => focused(page)).toBe('trigger');
-  await playground.screenshot('keyboard-no_account');
+    await playground.expectState('failed');
+    await expect.poll(() => focused(page)).toBe('trigger');
+    await playground.screenshot('keyboard-no_account');
 
-  // Next stop after the trigger: the recommended fallback.
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('fallback:authorization_retry');
-  await page.keyboard.press('Enter');
-  await expect(playground.modal).toBeVisible();
-  await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
-  await expect.poll(() => focused(page)).toBe('modal:complete');
-  await page.keyboard.press('Enter');
+    // Next stop after the trigger: the recommended fallback.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('fallback:authorization_retry');
+    await page.keyboard.press('Enter');
+    await expect(playground.modal).toBeVisible();
+    await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
+    await expect.poll(() => focused(page)).toBe('modal:complete');
+    await page.keyboard.press('Enter');
 
-  await playground.expectState('succeeded');
-  await expect.poll(() => focused(page)).toBe('trigger');
-  const events = await playground.events();
-  expect(events.map((e) => e.name)).toEqual([
-    'fc-relink-start',
-    'fc-relink-failure',
-    'fc-relink-fallback',
-    'fc-relink-start',
-    'fc-relink-success',
-  ]);
-  expect(events[4]?.detail).toMatchObject({ kind: 'authorization_relinked', newAccountIds: [FAKE_IDS.newAccount] });
-  await playground.screenshot('keyboard-fallback-success');
+    await playground.expectState('succeeded');
+    await expect.poll(() => focused(page)).toBe('trigger');
+    const events = await playground.events();
+    expect(events.map((e) => e.name)).toEqual([
+      'fc-relink-start',
+      'fc-relink-failure',
+      'fc-relink-fallback',
+      'fc-relink-start',
+      'fc-relink-success',
+    ]);
+    expect(events[4]?.detail).toMatchObject({ kind: 'authorization_relinked', newAccountIds: [FAKE_IDS.newAccount] });
+    await playground.screenshot('keyboard-fallback-success');
+  });
 });
 
 test('keyboard only: Escape gives up, and "Try again" recovers', async ({ playground, page }) => {

@@ -1,16 +1,45 @@
 /**
  * The playground as the tests see it: a `playground` fixture that routes js.stripe.com to the
- * fake Stripe.js (with its modal) before the page loads, and names the parts of the page.
- * Every test also checks that the page threw nothing and that nothing but the Stripe.js script
- * left the machine.
+ * fake Stripe.js (with its modal) before the page loads, and names the parts of the page. It
+ * opens the plain HTML page unless a test says `test.use({ playgroundPage: 'react' })` (or
+ * `'vue'`): the three pages differ only in how they render the element.
+ *
+ * Every test also checks that the page threw nothing, logged no error and no warning (React and
+ * Vue warn through the console; only Lit's one notice that it runs in dev mode is expected), and
+ * that nothing but the Stripe.js script left the machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
 import { routeFakeStripe } from '@fc-relink/testing/playwright';
-import type { FakeScenario } from '@fc-relink/testing';
+import type { FakeScenario, FakeStripe } from '@fc-relink/testing';
+import { PLAYGROUND_PAGES, playgroundPage, type PlaygroundPageId } from '../../demo/src/shared/pages.js';
 
-export { expect };
+export { expect, PLAYGROUND_PAGES, type PlaygroundPageId };
+
+/** The framework pages: the same playground, the element rendered by React or Vue. */
+export const FRAMEWORK_PAGES = PLAYGROUND_PAGES.filter((page) => page.id !== 'html');
+
+/** The keys of the element's events, as the page's handler counts name them. */
+export type HandlerKey = 'start' | 'success' | 'failure' | 'error' | 'fallback';
+
+/** The `<fc-relink>` properties the tests read in the page (e2e does not depend on the element's types). */
+export interface RelinkElementLike extends HTMLElement {
+  state: string;
+  publishableKey: string;
+  fetchClientSecret: unknown;
+  existingAccountIds: string[] | null;
+  locale: string;
+}
+
+/** What the fixture records of each fake Stripe call (never the client secret). */
+export interface StripeCall {
+  scenario: FakeScenario | null;
+  settled: boolean;
+}
+
+/** Lit's notice in its development build: the one console warning a page may print. */
+const LIT_DEV_MODE = /^Lit is in dev mode\. Not recommended for production!/;
 
 /** The demo server's session endpoint. */
 export const SESSION_PATH = '/api/relink-session';
@@ -46,9 +75,18 @@ export class Playground {
   readonly sessionRequests: Request[] = [];
   readonly pageErrors: string[] = [];
 
+  /** The page's count of calls of each of its own handlers (onRelinkStart, @fc-relink-start, ...). */
+  readonly handlers: Locator;
+  /** The preview's button that calls `start()` through the page's reference to the element. */
+  readonly startButton: Locator;
+  /** The React page's StrictMode badge. */
+  readonly strictMode: Locator;
+
   constructor(
     readonly page: Page,
     private readonly testInfo: TestInfo,
+    /** Which page of the playground this is. */
+    readonly pageId: PlaygroundPageId = 'html',
   ) {
     this.element = page.locator('fc-relink');
     this.trigger = this.element.locator('[part="trigger"]');
@@ -60,6 +98,9 @@ export class Playground {
     this.mode = page.locator('#mode-value');
     this.log = page.locator('.log-list');
     this.logEvents = this.log.locator('li[data-kind="event"]');
+    this.handlers = page.locator('.handler-list');
+    this.startButton = page.locator('button[data-action="start"]');
+    this.strictMode = page.locator('.badge-strict');
     page.on('request', (request) => {
       if (!request.url().startsWith('http://127.0.0.1:')) this.externalRequests.push(request.url());
       else if (new URL(request.url()).pathname === SESSION_PATH) this.sessionRequests.push(request);
@@ -67,12 +108,23 @@ export class Playground {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') this.pageErrors.push(message.text());
+      else if (message.type() === 'warning' && !LIT_DEV_MODE.test(message.text())) this.pageErrors.push(`warning: ${message.text()}`);
     });
   }
 
-  /** Opens the playground, optionally on a scenario (through the URL, as a shared link would). */
+  /** This page's path, e.g. `/react.html`. */
+  get path(): string {
+    return playgroundPage(this.pageId).path;
+  }
+
+  /** Opens this page of the playground, optionally on a scenario (through the URL, as a shared link would). */
   async goto(scenario?: FakeScenario): Promise<void> {
-    await this.page.goto(scenario ? `/?scenario=${scenario}` : '/');
+    await this.open(scenario ? `?scenario=${scenario}` : '');
+  }
+
+  /** Opens this page with a query string (`?account=...`), and waits for the element. */
+  async open(search = ''): Promise<void> {
+    await this.page.goto(`${this.path}${search}`);
     await expect(this.trigger).toBeVisible();
   }
 
@@ -96,6 +148,22 @@ export class Playground {
         name: (item as HTMLElement).dataset.event ?? '',
         detail: JSON.parse(item.querySelector('pre')?.textContent ?? 'null') as Record<string, unknown>,
       })),
+    );
+  }
+
+  /** How often each of the page's handlers ran, since the element was rendered. */
+  async handlerCounts(): Promise<Record<HandlerKey, number>> {
+    return this.handlers.locator('[data-handler]').evaluateAll((items) =>
+      Object.fromEntries(items.map((item) => [(item as HTMLElement).dataset.handler, Number((item as HTMLElement).dataset.count)])),
+    ) as Promise<Record<HandlerKey, number>>;
+  }
+
+  /** Every call of the fake Stripe.js's `collectFinancialConnectionsAccounts`, oldest first. */
+  async stripeCalls(): Promise<StripeCall[]> {
+    return this.page.evaluate(() =>
+      ((window as unknown as { __fcRelinkFakeStripes?: FakeStripe[] }).__fcRelinkFakeStripes ?? []).flatMap((stripe) =>
+        stripe.calls.map((call) => ({ scenario: call.scenario, settled: call.settled })),
+      ),
     );
   }
 
@@ -128,9 +196,12 @@ export class Playground {
 
   /**
    * A screenshot of a settled state: a test artifact, and a copy in .reports/screenshots/. The
-   * full page, unless the bank login is open (its backdrop covers only the viewport).
+   * full page, unless the bank login is open (its backdrop covers only the viewport). Named
+   * `<name>` on the HTML page and `<page>-<name>` on the others, so a test run on every page
+   * keeps one image of each.
    */
-  async screenshot(name: string): Promise<void> {
+  async screenshot(shot: string): Promise<void> {
+    const name = this.pageId === 'html' ? shot : `${this.pageId}-${shot}`;
     const fullPage = (await this.modal.count()) === 0;
     // From the top, so the sticky header sits where it belongs in a full-page image.
     if (fullPage) await this.page.evaluate(() => window.scrollTo(0, 0));
@@ -142,13 +213,62 @@ export class Playground {
   }
 }
 
-export const test = base.extend<{ playground: Playground }>({
-  playground: async ({ page }, use, testInfo) => {
+/**
+ * Keeps every Stripe instance the page makes (the fake's, which records its calls), by wrapping
+ * the `window.Stripe` constructor that the Stripe.js script defines. The page sees the same
+ * constructor, behind a Proxy.
+ */
+function recordStripeInstances(): void {
+  const made: unknown[] = [];
+  let constructor: unknown;
+  Object.defineProperty(window, '__fcRelinkFakeStripes', { value: made });
+  Object.defineProperty(window, 'Stripe', {
+    configurable: true,
+    enumerable: true,
+    get: () => constructor,
+    set(value: unknown) {
+      constructor =
+        typeof value === 'function'
+          ? new Proxy(value, {
+              apply(target, self, args) {
+                const instance: unknown = Reflect.apply(target, self, args);
+                made.push(instance);
+                return instance;
+              },
+              construct(target, args) {
+                const instance = Reflect.construct(target, args) as object;
+                made.push(instance);
+                return instance;
+              },
+            })
+          : value;
+    },
+  });
+}
+
+export const test = base.extend<{ playgroundPage: PlaygroundPageId; playground: Playground }>({
+  playgroundPage: ['html', { option: true }],
+  playground: async ({ page, playgroundPage: pageId }, use, testInfo) => {
     await routeFakeStripe(page, { ui: true });
-    const playground = new Playground(page, testInfo);
+    await page.addInitScript(recordStripeInstances);
+    const playground = new Playground(page, testInfo, pageId);
     await use(playground);
     expect(playground.pageErrors, 'errors in the page').toEqual([]);
     const unexpected = playground.externalRequests.filter((url) => !url.startsWith('https://js.stripe.com/'));
     expect(unexpected, 'requests beyond the playground and Stripe.js').toEqual([]);
   },
 });
+
+/**
+ * Defines the same tests on every page of the playground: as they are for the plain HTML page,
+ * and inside a `React` and a `Vue` describe (with `playgroundPage` set) for the others.
+ */
+export function forEveryPage(define: (page: PlaygroundPageId) => void): void {
+  define('html');
+  for (const { id, label } of FRAMEWORK_PAGES) {
+    test.describe(label, () => {
+      test.use({ playgroundPage: id });
+      define(id);
+    });
+  }
+}

@@ -1,10 +1,10 @@
 /**
  * One test per scenario of the fake Stripe.js (SPEC section 6): pick it in the playground, press
  * the trigger, complete the bank login, and check what the element shows, its state, and the
- * events in the log.
+ * events in the log. The React and Vue pages run an error of them too.
  */
 import { FAKE_IDS, FAKE_SCENARIOS, type FakeScenario } from '@fc-relink/testing';
-import { expect, test } from './playground.js';
+import { expect, FRAMEWORK_PAGES, test, type HandlerKey } from './playground.js';
 
 interface Expectation {
   /** The mode the page shows for the scenario. */
@@ -164,7 +164,13 @@ test('the playground offers every scenario of the fake', async ({ playground }) 
   await expect(playground.page.locator('script[data-fc-relink-fake-stripe]')).toHaveCount(0);
 });
 
-for (const [scenario, expected] of Object.entries(EXPECTED) as Array<[Exclude<FakeScenario, 'hang'>, Expectation]>) {
+/**
+ * On the framework pages too: an error, through their error handlers. (Their successes and
+ * failures run in frameworks.spec.ts and fallbacks.spec.ts.)
+ */
+const ON_FRAMEWORK_PAGES: ReadonlyArray<Exclude<FakeScenario, 'hang'>> = ['stripe_error'];
+
+function scenarioTest(scenario: Exclude<FakeScenario, 'hang'>, expected: Expectation): void {
   test(`${scenario}: ${expected.event.replace('fc-relink-', '')}`, async ({ playground, page }) => {
     await playground.goto();
     await playground.scenarioRadio(scenario).check();
@@ -179,6 +185,9 @@ for (const [scenario, expected] of Object.entries(EXPECTED) as Array<[Exclude<Fa
     expect(events.map((e) => e.name)).toEqual(['fc-relink-start', expected.event]);
     expect(events[0]?.detail).toEqual({ attempt: 1, purpose: 'initial' });
     expect(events[1]?.detail).toMatchObject(expected.detail);
+    // The page's own handlers heard the same, once each.
+    const settled = expected.event.replace('fc-relink-', '') as HandlerKey;
+    expect(await playground.handlerCounts()).toEqual({ start: 1, success: 0, failure: 0, error: 0, fallback: 0, [settled]: 1 });
     if (expected.event === 'fc-relink-error') {
       expect(typeof events[1]?.detail.message).toBe('string');
       if (scenario === 'relink_result_missing') expect(events[1]?.detail.message).toContain('2026-01-28.preview');
@@ -191,6 +200,16 @@ for (const [scenario, expected] of Object.entries(EXPECTED) as Array<[Exclude<Fa
     expect(playground.externalRequests).toContain('https://js.stripe.com/endive/stripe.js');
 
     await playground.screenshot(`scenario-${scenario}`);
+  });
+}
+
+for (const [scenario, expected] of Object.entries(EXPECTED) as Array<[Exclude<FakeScenario, 'hang'>, Expectation]>) {
+  scenarioTest(scenario, expected);
+}
+for (const { id, label } of FRAMEWORK_PAGES) {
+  test.describe(label, () => {
+    test.use({ playgroundPage: id });
+    for (const scenario of ON_FRAMEWORK_PAGES) scenarioTest(scenario, EXPECTED[scenario]);
   });
 }
 

@@ -1,14 +1,15 @@
 /**
- * The playground with Stripe keys: the page asks for an account id instead of a scenario, the
- * element loads Stripe.js from js.stripe.com with the publishable key (answered here by the fake,
- * like every test), and the demo server creates each session through the `stripe` SDK, talking
- * to the stand-in for api.stripe.com (../stripe-api.ts). The stand-in's sessions name the fake's
- * scenarios: `no_account` for an exact-account session, `new_account` for an authorization-only one.
+ * The playground with Stripe keys, a production build, on every page: the page asks for an
+ * account id instead of a scenario, the element loads Stripe.js from js.stripe.com with the
+ * publishable key (answered here by the fake, like every test), and the demo server creates each
+ * session through the `stripe` SDK, talking to the stand-in for api.stripe.com
+ * (../stripe-api.ts). The stand-in's sessions name the fake's scenarios: `no_account` for an
+ * exact-account session, `new_account` for an authorization-only one.
  */
 import { FAKE_IDS } from '@fc-relink/testing';
 import { STRIPE_PLAYGROUND_URL } from '../servers.js';
 import { RECORDINGS_PATH, STAND_IN_ACCOUNTS, STAND_IN_PORT, STAND_IN_PUBLISHABLE_KEY, STAND_IN_SECRET_KEY, type RecordedStripeRequest } from '../stripe-api.js';
-import { expect, SESSION_PATH, test } from './playground.js';
+import { expect, forEveryPage, SESSION_PATH, test } from './playground.js';
 
 const RECORDINGS = `http://127.0.0.1:${STAND_IN_PORT}${RECORDINGS_PATH}`;
 
@@ -16,100 +17,103 @@ test.use({ baseURL: STRIPE_PLAYGROUND_URL });
 // One stand-in for the run: its recordings are read by one test at a time.
 test.describe.configure({ mode: 'serial' });
 
-test('with keys: type an account, relink, fail with no_account, widen to any account at the bank, succeed', async ({ playground, page, request }) => {
-  await request.delete(RECORDINGS);
-  await page.goto('/');
-  await expect(playground.trigger).toBeVisible();
+forEveryPage((pageId) => {
+  test('with keys: type an account, relink, fail with no_account, widen to any account at the bank, succeed', async ({ playground, page, request }) => {
+    await request.delete(RECORDINGS);
+    await playground.open();
 
-  // Real sessions: an account field, no scenario picker, nothing fake injected in the page.
-  await expect(page.locator('[data-sessions]')).toHaveText('Real sessions · your test keys');
-  await expect(page.locator('[data-stripe-source]')).toHaveAttribute('data-stripe-source', 'network');
-  await expect(page.locator('input[name="scenario"]')).toHaveCount(0);
-  await expect(page.locator('script[data-fc-relink-fake-stripe]')).toHaveCount(0);
-  await expect(page.locator('.chips')).toContainText('None');
+    // Real sessions: an account field, no scenario picker, nothing fake injected in the page.
+    await expect(page.locator('[data-sessions]')).toHaveText('Real sessions · your test keys');
+    await expect(page.locator('[data-stripe-source]')).toHaveAttribute('data-stripe-source', 'network');
+    await expect(page.locator('input[name="scenario"]')).toHaveCount(0);
+    await expect(page.locator('script[data-fc-relink-fake-stripe]')).toHaveCount(0);
+    await expect(page.locator('.chips')).toContainText('None');
+    // A production build: React keeps <StrictMode> but runs effects once.
+    if (pageId === 'react') await expect(playground.strictMode).toHaveAttribute('data-strict-effects', 'single');
 
-  // The field refuses what is not an account id.
-  const account = page.getByLabel('Financial Connections account id');
-  await account.fill('acct_123');
-  await page.getByRole('button', { name: 'Use', exact: true }).click();
-  await expect(page.locator('#relink-account-error')).toHaveText('A Financial Connections account id is fca_ followed by letters, digits and “_”.');
-  await account.fill(STAND_IN_ACCOUNTS.relinkable);
-  await page.getByRole('button', { name: 'Use', exact: true }).click();
-  await expect(page.locator('#relink-account-error')).toBeHidden();
-  await expect(page).toHaveURL(new RegExp(`\\?account=${STAND_IN_ACCOUNTS.relinkable}$`));
-  await expect(page.locator('.chips')).toContainText(STAND_IN_ACCOUNTS.relinkable);
-  await expect(page.locator('.log-mark')).toHaveText(`Account ${STAND_IN_ACCOUNTS.relinkable}`);
+    // The field refuses what is not an account id.
+    const account = page.getByLabel('Financial Connections account id');
+    await account.fill('acct_123');
+    await page.getByRole('button', { name: 'Use', exact: true }).click();
+    await expect(page.locator('#relink-account-error')).toHaveText('A Financial Connections account id is fca_ followed by letters, digits and “_”.');
+    await account.fill(STAND_IN_ACCOUNTS.relinkable);
+    await page.getByRole('button', { name: 'Use', exact: true }).click();
+    await expect(page.locator('#relink-account-error')).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`\\?account=${STAND_IN_ACCOUNTS.relinkable}$`));
+    await expect(page.locator('.chips')).toContainText(STAND_IN_ACCOUNTS.relinkable);
+    await expect(page.locator('.log-mark')).toHaveText(`Account ${STAND_IN_ACCOUNTS.relinkable}`);
 
-  // The exact account: the stand-in's session makes the fake play no_account.
-  await playground.runWithMouse();
-  await playground.expectState('failed');
-  expect(playground.externalRequests.some((url) => url.startsWith('https://js.stripe.com/'))).toBe(true);
+    // The exact account: the stand-in's session makes the fake play no_account.
+    await playground.runWithMouse();
+    await playground.expectState('failed');
+    expect(playground.externalRequests.some((url) => url.startsWith('https://js.stripe.com/'))).toBe(true);
 
-  const widened = page.waitForResponse((response) => new URL(response.url()).pathname === SESSION_PATH && response.request().postDataJSON()?.purpose === 'authorization_retry');
-  await playground.element.getByRole('button', { name: 'Try any account at this bank' }).click();
-  const response = await widened;
-  const firstSession = String((await playground.events())[1]?.detail.sessionId);
-  expect(firstSession).toMatch(/^fcsess_standIn\d+_no_account$/);
-  // No scenario: a real session, for the account typed, widened by the server.
-  expect(response.request().postDataJSON()).toEqual({
-    purpose: 'authorization_retry',
-    authorization: FAKE_IDS.authorization,
-    account: STAND_IN_ACCOUNTS.relinkable,
-    previousSessionId: firstSession,
+    const widened = page.waitForResponse((response) => new URL(response.url()).pathname === SESSION_PATH && response.request().postDataJSON()?.purpose === 'authorization_retry');
+    await playground.element.getByRole('button', { name: 'Try any account at this bank' }).click();
+    const response = await widened;
+    const firstSession = String((await playground.events())[1]?.detail.sessionId);
+    expect(firstSession).toMatch(/^fcsess_standIn\d+_no_account$/);
+    // No scenario: a real session, for the account typed, widened by the server.
+    expect(response.request().postDataJSON()).toEqual({
+      purpose: 'authorization_retry',
+      authorization: FAKE_IDS.authorization,
+      account: STAND_IN_ACCOUNTS.relinkable,
+      previousSessionId: firstSession,
+    });
+    expect(response.status()).toBe(200);
+    expect(Object.keys((await response.json()) as object)).toEqual(['clientSecret']);
+
+    await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
+    await playground.complete.click();
+    await playground.expectState('succeeded');
+    const events = await playground.events();
+    expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success']);
+    expect(events[4]?.detail).toMatchObject({
+      kind: 'authorization_relinked',
+      requestedAccount: null,
+      newAccountIds: [FAKE_IDS.newAccount],
+    });
+    expect(await playground.secretRequests()).toEqual([
+      { purpose: 'initial', authorization: null, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: null },
+      { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: firstSession },
+    ]);
+
+    // What reached "Stripe": the account on the preview version, then the two sessions.
+    const recorded = (await (await request.get(RECORDINGS)).json()) as RecordedStripeRequest[];
+    expect(recorded.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
+      'POST /v1/financial_connections/sessions',
+      `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
+      'POST /v1/financial_connections/sessions',
+    ]);
+    expect(recorded.every((r) => r.headers['stripe-version'] === '2026-01-28.preview')).toBe(true);
+    expect(recorded[1]?.params.relink_options).toEqual({ authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
+    expect(recorded[3]?.params).toMatchObject({
+      relink_options: { authorization: FAKE_IDS.authorization },
+      limits: { accounts: '1' },
+      filters: { account_subcategories: ['checking', 'savings'] },
+    });
+    expect(recorded[3]?.params.relink_options).not.toHaveProperty('account');
+    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1 });
+    await playground.screenshot('stripe-mode-authorization_retry');
   });
-  expect(response.status()).toBe(200);
-  expect(Object.keys((await response.json()) as object)).toEqual(['clientSecret']);
 
-  await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
-  await playground.complete.click();
-  await playground.expectState('succeeded');
-  const events = await playground.events();
-  expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success']);
-  expect(events[4]?.detail).toMatchObject({
-    kind: 'authorization_relinked',
-    requestedAccount: null,
-    newAccountIds: [FAKE_IDS.newAccount],
+  test('with keys: the secret key is in nothing the page loads; the publishable key is only in its script', async ({ page, request, playground }) => {
+    await playground.open(`?account=${STAND_IN_ACCOUNTS.relinkable}`);
+    await expect(page.getByLabel('Financial Connections account id')).toHaveValue(STAND_IN_ACCOUNTS.relinkable);
+    const urls = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)]);
+    const local = urls.filter((url) => url.startsWith(STRIPE_PLAYGROUND_URL));
+    expect(local.length).toBeGreaterThan(2);
+    let publishable = 0;
+    for (const url of local) {
+      const text = await (await request.get(url)).text();
+      expect(text, url).not.toContain(STAND_IN_SECRET_KEY);
+      expect(text, url).not.toMatch(/\bsk_test_/);
+      if (text.includes(STAND_IN_PUBLISHABLE_KEY)) publishable += 1;
+    }
+    expect(publishable).toBe(1);
+    expect(await page.content()).not.toMatch(/(?:sk|pk)_test_/);
   });
-  expect(await playground.secretRequests()).toEqual([
-    { purpose: 'initial', authorization: null, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: null },
-    { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: firstSession },
-  ]);
-
-  // What reached "Stripe": the account on the preview version, then the two sessions.
-  const recorded = (await (await request.get(RECORDINGS)).json()) as RecordedStripeRequest[];
-  expect(recorded.map((r) => `${r.method} ${r.path}`)).toEqual([
-    `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
-    'POST /v1/financial_connections/sessions',
-    `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
-    'POST /v1/financial_connections/sessions',
-  ]);
-  expect(recorded.every((r) => r.headers['stripe-version'] === '2026-01-28.preview')).toBe(true);
-  expect(recorded[1]?.params.relink_options).toEqual({ authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
-  expect(recorded[3]?.params).toMatchObject({
-    relink_options: { authorization: FAKE_IDS.authorization },
-    limits: { accounts: '1' },
-    filters: { account_subcategories: ['checking', 'savings'] },
-  });
-  expect(recorded[3]?.params.relink_options).not.toHaveProperty('account');
-  await playground.screenshot('stripe-mode-authorization_retry');
-});
-
-test('with keys: the secret key is in nothing the page loads; the publishable key is only in its script', async ({ page, request, playground }) => {
-  await page.goto(`/?account=${STAND_IN_ACCOUNTS.relinkable}`);
-  await expect(playground.trigger).toBeVisible();
-  await expect(page.getByLabel('Financial Connections account id')).toHaveValue(STAND_IN_ACCOUNTS.relinkable);
-  const urls = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)]);
-  const local = urls.filter((url) => url.startsWith(STRIPE_PLAYGROUND_URL));
-  expect(local.length).toBeGreaterThan(2);
-  let publishable = 0;
-  for (const url of local) {
-    const text = await (await request.get(url)).text();
-    expect(text, url).not.toContain(STAND_IN_SECRET_KEY);
-    expect(text, url).not.toMatch(/\bsk_test_/);
-    if (text.includes(STAND_IN_PUBLISHABLE_KEY)) publishable += 1;
-  }
-  expect(publishable).toBe(1);
-  expect(await page.content()).not.toMatch(/(?:sk|pk)_test_/);
 });
 
 test('with keys: an account that cannot be relinked gets the server\'s 409 in the element\'s error', async ({ page, playground }) => {

@@ -51,4 +51,5 @@ export const ICONS = {
   trash: ['M3 6h18', 'M8 6V4h8v2', 'M19 6l-1 14H6L5 6'],
   reset: ['M3 12a9 9 0 1 0 3-6.7', 'M3 4v5h5'],
   close: ['M18 6 6 18', 'M6 6l12 12'],
+  play: ['M7 4.5v15l12-7.5z'],
 } as const;
