@@ -1,4 +1,4 @@
-import type { DefineComponent, HTMLAttributes } from 'vue';
+import type { HTMLAttributes, ReservedProps } from 'vue';
 import type { FcRelinkElement, FcRelinkEventMap } from '@fc-relink/element';
 
 /** `fc-relink-success` → `fcRelinkSuccess`. */
@@ -38,11 +38,12 @@ export type FcRelinkVueAttributes = Omit<HTMLAttributes, keyof FcRelinkVueProps 
   FcRelinkVueEvents;
 
 /**
- * How templates see `<fc-relink>`: as a component with {@link FcRelinkVueAttributes} as props, so
- * `vue-tsc` checks its bindings and the types of its `@fc-relink-*` handlers. At run time it
+ * How templates see `<fc-relink>`: a constructor of the element whose `$props` are
+ * {@link FcRelinkVueAttributes}, so `vue-tsc` checks its bindings and the types of its
+ * `@fc-relink-*` handlers, and a template ref is the `FcRelinkElement` itself. At run time it
  * stays the custom element (see `isFcRelinkTag`).
  */
-export type FcRelinkVueComponent = DefineComponent<FcRelinkVueAttributes>;
+export type FcRelinkVueComponent = new () => FcRelinkElement & { $props: FcRelinkVueAttributes & ReservedProps };
 
 declare module 'vue' {
   interface GlobalComponents {
