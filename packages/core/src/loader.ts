@@ -96,7 +96,13 @@ export function publishableKeySource({ publishableKey, stripeAccount, stripeOpti
   const key = publishableKey.trim();
   const options: StripeConstructorOptions = { ...stripeOptions };
   if (stripeAccount) options.stripeAccount = stripeAccount;
-  const id = stableJson([key, options]);
+  let id: string;
+  try {
+    id = stableJson([key, options]);
+  } catch (thrown) {
+    const refused = relinkError('unexpected', `stripeOptions must be plain JSON data (it is passed to Stripe): ${describeThrown(thrown)}`);
+    return { error: refused, peek: () => undefined, load: () => Promise.resolve(refused) };
+  }
 
   const entry = (): SharedEntry => {
     let found = shared.get(id);

@@ -167,7 +167,8 @@ export class FcRelinkElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     // A new Stripe source, or a new preload mode, gets its own preload.
     const sourceChanged = ['stripe', 'publishableKey', 'stripeAccount', 'stripeOptions'].some((k) => changed.has(k));
-    if (this.hasUpdated && (changed.has('preload') || sourceChanged)) this.#schedulePreload();
+    // Also on the first update: a page commonly sets its key just after connecting the element.
+    if (this.isConnected && (changed.has('preload') || sourceChanged)) this.#schedulePreload();
   }
 
   /**
@@ -187,10 +188,12 @@ export class FcRelinkElement extends LitElement {
    */
   chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
     const failure = this._outcome?.type === 'failure' ? this._outcome : null;
-    if (!failure || this.#current) return this.#current ?? Promise.resolve(null);
+    // Nothing to fall back from, or an attempt already running (it is not this call's).
+    if (!failure || this.#current) return Promise.resolve(null);
     const event = new FcRelinkFallbackEvent({ fallback, failure });
     this.dispatchEvent(event);
-    if (event.defaultPrevented || fallback === 'new_payment_method' || !this.fetchClientSecret) {
+    // A listener may have started an attempt of its own: one at a time.
+    if (event.defaultPrevented || fallback === 'new_payment_method' || !this.fetchClientSecret || this.#current) {
       return Promise.resolve(null);
     }
     return this.#run(fallback);
@@ -229,14 +232,18 @@ export class FcRelinkElement extends LitElement {
       previousSessionId: last.sessionId,
       signal: controller.signal,
     };
-    // The page's secret serves the first attempt; later ones ask for a fresh secret when they can.
+    // The page's secret serves an initial attempt; retries ask fetchClientSecret when there is one.
     const given = this.clientSecret;
-    const useGiven = !this.#secretIsUsed() || !fetchSecret;
+    const useGiven = purpose === 'initial' || (purpose === 'retry' && !fetchSecret);
+    // Busy before anyone hears of it: a start listener calling start() gets this same attempt.
+    let settle!: (outcome: RelinkOutcome) => void;
+    const running = new Promise<RelinkOutcome>((resolve) => (settle = resolve));
+    this.#current = running;
     this.#setState('loading');
     this.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
-    const running = runRelinkAttempt({
+    void runRelinkAttempt({
       stripe: this.#stripeSource(),
-      clientSecret: useGiven && purpose !== 'authorization_retry' ? given : '',
+      clientSecret: useGiven ? given : '',
       fetchClientSecret: fetchSecret ? () => fetchSecret(request) : null,
       existingAccountIds: this.existingAccountIds ?? undefined,
       signal: controller.signal,
@@ -245,8 +252,7 @@ export class FcRelinkElement extends LitElement {
         this.#opened = true;
         this.#setState('open');
       },
-    }).then((outcome) => this.#settle(outcome, controller));
-    this.#current = running;
+    }).then((outcome) => settle(this.#settle(outcome, controller)));
     return running;
   }
 

@@ -46,6 +46,17 @@ describe('<fc-relink> misuse ends as a typed fc-relink-error, never a throw', ()
       'secret_key_in_browser',
       (el) => ((el.stripe = createFakeStripe()), (el.fetchClientSecret = () => Promise.resolve(SECRET_KEY))),
     ],
+    [
+      'stripeOptions that are not plain data',
+      'unexpected',
+      (el) => {
+        const cyclic: Record<string, unknown> = {};
+        cyclic.self = cyclic;
+        el.clientSecret = SECRET;
+        el.publishableKey = 'pk_test_cyclic';
+        el.stripeOptions = cyclic as never;
+      },
+    ],
     ['a Stripe error', 'stripe_error', (el) => ((el.clientSecret = fakeClientSecret('stripe_error')), (el.stripe = createFakeStripe()))],
   ];
   for (const [what, code, setup] of cases) {

@@ -153,6 +153,16 @@ describe('<fc-relink> states and the in-flight guard', () => {
     await first;
   });
 
+  it('a start listener that calls start() joins the running attempt', async () => {
+    const { el, fake } = await relink('account_relinked');
+    let inner: Promise<RelinkOutcome> | null = null;
+    el.addEventListener('fc-relink-start', () => (inner ??= el.start()));
+    const outer = el.start();
+    expect(inner === outer).to.equal(true);
+    await outer;
+    expect(fake.calls).to.have.length(1);
+  });
+
   it('settles on the detached element when removed meanwhile, exactly once', async () => {
     const gate = deferred();
     const { el } = await relink('no_authorization', (e) => (e.stripe = createFakeStripe({ gate: gate.promise })));
@@ -269,6 +279,43 @@ describe('<fc-relink> fallbacks', () => {
     expect(outcome?.type).to.equal('success');
     expect(requests[0]).to.deep.include({ purpose: 'retry', authorization: FAKE_IDS.authorization, account: FAKE_IDS.account });
     expect(new Set(fake.calls.map((c) => c.clientSecret)).size).to.equal(2);
+  });
+
+  it('a fallback listener that starts an attempt itself gets the only one', async () => {
+    const requests: ClientSecretRequest[] = [];
+    const { el, fake } = await relink('no_authorization', (e) => withFetch(e, requests, ['account_relinked', 'account_relinked']));
+    await el.start();
+    let own: Promise<RelinkOutcome> | null = null;
+    el.addEventListener('fc-relink-fallback', () => (own = el.start()));
+    expect(await el.chooseFallback('retry')).to.equal(null);
+    expect((await own!).type).to.equal('success');
+    expect(fake.calls).to.have.length(2);
+    expect(requests.map((r) => r.purpose)).to.deep.equal(['retry']);
+  });
+
+  it('chooseFallback while an attempt runs resolves null and dispatches nothing', async () => {
+    const gate = deferred();
+    const requests: ClientSecretRequest[] = [];
+    const { el } = await relink('no_authorization', (e) => withFetch(e, requests, ['account_relinked']));
+    await el.start();
+    el.stripe = createFakeStripe({ gate: gate.promise });
+    const retry = el.chooseFallback('retry');
+    let fired = 0;
+    el.addEventListener('fc-relink-fallback', () => (fired += 1));
+    expect(await el.chooseFallback('new_payment_method')).to.equal(null);
+    expect(fired).to.equal(0);
+    gate.resolve();
+    expect((await retry)?.type).to.equal('success');
+  });
+
+  it('a retry asks fetchClientSecret even when the page has set another clientSecret', async () => {
+    const requests: ClientSecretRequest[] = [];
+    const { el, fake } = await relink('no_authorization', (e) => withFetch(e, requests, ['account_relinked']));
+    await el.start();
+    el.clientSecret = fakeClientSecret('other');
+    expect((await el.chooseFallback('retry'))?.type).to.equal('success');
+    expect(requests.map((r) => r.purpose)).to.deep.equal(['retry']);
+    expect(fake.calls.map((c) => c.scenario)).to.deep.equal(['no_authorization', 'account_relinked']);
   });
 
   it('a prevented fallback runs nothing', async () => {

@@ -8,8 +8,18 @@ import { network } from '../../../test-support/browser.js';
 // leaves nothing behind, so each element's requests can be counted. Order matters.
 const requestsFor = async (key: string) => (await network()).stripeRequests.length > 0 && key;
 
-async function place(preload: string, key: string) {
+/** Waits until no Stripe.js request is in flight (a failed load retries once), then forgets them all. */
+async function quietNetwork() {
+  let seen = -1;
+  for (let count = (await network()).stripeRequests.length; count !== seen; count = (await network()).stripeRequests.length) {
+    seen = count;
+    await aTimeout(150);
+  }
   await network({ reset: true });
+}
+
+async function place(preload: string, key: string) {
+  await quietNetwork();
   return fixture<FcRelinkElement>(html`<fc-relink preload=${preload} publishable-key=${key}></fc-relink>`);
 }
 
@@ -41,6 +51,15 @@ describe('<fc-relink> preload', () => {
     expect((await network()).stripeRequests).to.deep.equal([]);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="trigger"]')!.focus();
     await waitUntil(() => requestsFor('intent'), 'no Stripe.js request', { timeout: 3000 });
+  });
+
+  it('eager: also loads when the key is set just after the element is connected', async () => {
+    await quietNetwork();
+    const el = await fixture<FcRelinkElement>(html`<fc-relink preload="eager"></fc-relink>`);
+    await aTimeout(50);
+    expect((await network()).stripeRequests).to.deep.equal([]);
+    el.publishableKey = 'pk_test_late';
+    await waitUntil(() => requestsFor('late'), 'no Stripe.js request', { timeout: 3000 });
   });
 
   it('after a failed load, the next start() loads again and opens the flow', async () => {
