@@ -98,7 +98,7 @@ const BY_LENGTH: readonly FakeScenario[] = [...FAKE_SCENARIOS].sort((a, b) => b.
  * The scenario a client secret names, or `null`.
  *
  * A secret names a scenario when it is shaped `fcsess_<anything>_<scenario>_secret_<anything>`:
- * the part between `fcsess_` and the first `_secret_` ends with the scenario's name, preceded by
+ * the part between `fcsess_` and a `_secret_` ends with the scenario's name, preceded by
  * `_` (or is exactly that name). The longest matching name wins. Total: any input, of any type,
  * gives a scenario or `null` and never throws.
  *
@@ -110,12 +110,13 @@ export function scenarioFromSecret(secret: unknown): FakeScenario | null {
   if (typeof secret !== 'string') return null;
   const value = secret.trim();
   if (!value.startsWith(PREFIX)) return null;
-  const end = value.indexOf(SECRET_MARK, PREFIX.length - 1);
-  if (end < PREFIX.length) return null;
-  const middle = value.slice(PREFIX.length, end);
-  for (const scenario of BY_LENGTH) {
-    if (middle === scenario) return scenario;
-    if (middle.endsWith(`_${scenario}`)) return scenario;
+  // `<anything>` may itself contain `_secret_`: try each one as the end of the middle part.
+  for (let end = value.indexOf(SECRET_MARK, PREFIX.length - 1); end !== -1; end = value.indexOf(SECRET_MARK, end + 1)) {
+    if (end < PREFIX.length) continue;
+    const middle = value.slice(PREFIX.length, end);
+    for (const scenario of BY_LENGTH) {
+      if (middle === scenario || middle.endsWith(`_${scenario}`)) return scenario;
+    }
   }
   return null;
 }

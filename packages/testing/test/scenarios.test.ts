@@ -79,6 +79,9 @@ describe('scenarioFromSecret', () => {
     ['fcsess_abc_no_account_secret_xyz', 'no_account'],
     ['fcsess_abc_no_authorization_secret_xyz', 'no_authorization'],
     ['fcsess_abc_other_secret_xyz', 'other'],
+    // <anything> may itself contain `_secret_`.
+    ['fcsess_a_secret_b_other_secret_c', 'other'],
+    ['fcsess_a_secret_b_no_account_secret_c_secret_d', 'no_account'],
     ['fcsess_abc_stripe_error_secret_xyz', 'stripe_error'],
     ['fcsess_abc_relink_result_missing_secret_xyz', 'relink_result_missing'],
     ['fcsess_abc_hang_secret_xyz', 'hang'],
