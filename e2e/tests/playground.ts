@@ -7,10 +7,13 @@
  * Every test also checks that the page threw nothing, logged no error and no warning (React and
  * Vue warn through the console; only Lit's one notice that it runs in dev mode is expected), and
  * that nothing but the Stripe.js script left the machine.
+ *
+ * `playground.holdSessions()` holds the page's requests for a client secret in the browser, for
+ * tests that need the element to stay `loading` (accessibility.spec.ts, disconnect.spec.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Request, type Route, type TestInfo } from '@playwright/test';
 import { routeFakeStripe } from '@fc-relink/testing/playwright';
 import type { FakeScenario, FakeStripe } from '@fc-relink/testing';
 import { PLAYGROUND_PAGES, playgroundPage, type PlaygroundPageId } from '../../demo/src/shared/pages.js';
@@ -50,6 +53,39 @@ const SCREENSHOTS = fileURLToPath(new URL('../../.reports/screenshots/', import.
 export interface LoggedEvent {
   name: string;
   detail: Record<string, unknown>;
+}
+
+/**
+ * Holds the page's requests to the demo server's session endpoint (the fetch of the page's
+ * `fetchClientSecret`) in the browser until the test lets them go, so the element stays
+ * `loading` for exactly as long as the test needs. Made by {@link Playground.holdSessions}.
+ */
+export class SessionHold {
+  readonly #held: Route[] = [];
+  #released = false;
+
+  /** For the page's route handler. */
+  handle(route: Route): Promise<void> | void {
+    if (this.#released) return route.fallback();
+    this.#held.push(route);
+  }
+
+  /** Waits until a request is held, and returns the first one held. */
+  async arrived(): Promise<Request> {
+    await expect.poll(() => this.#held.length, { message: `a request to ${SESSION_PATH}` }).toBeGreaterThan(0);
+    return this.#held[0]!.request();
+  }
+
+  /**
+   * Sends the held requests on to the demo server (all but those the page gave up on
+   * meanwhile), and lets every later one through.
+   */
+  async release(): Promise<void> {
+    this.#released = true;
+    for (const route of this.#held.splice(0)) {
+      if (route.request().failure() === null) await route.fallback();
+    }
+  }
 }
 
 export class Playground {
@@ -177,6 +213,13 @@ export class Playground {
     return this.log
       .locator('li[data-kind="request"]')
       .evaluateAll((items) => items.reverse().map((item) => JSON.parse(item.querySelector('pre')?.textContent ?? 'null') as Record<string, unknown>));
+  }
+
+  /** From now on, holds the page's requests to the session endpoint (see {@link SessionHold}). */
+  async holdSessions(): Promise<SessionHold> {
+    const hold = new SessionHold();
+    await this.page.route(`**${SESSION_PATH}`, (route) => hold.handle(route));
+    return hold;
   }
 
   /** Opens the bank login with a click and finishes it. */

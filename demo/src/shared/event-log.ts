@@ -110,6 +110,9 @@ export function createEventLog(): EventLog {
   // Each entry is a disclosure: the summary line, then the detail as JSON.
   const entry = (kind: string, name: string, tone: string, summary: string, detail: unknown): HTMLLIElement => {
     const now = new Date();
+    // A long detail scrolls (.log-json has a max-height): focusable, so a keyboard can scroll it too.
+    const json = jsonView(detail, 'json log-json');
+    json.tabIndex = 0;
     return h(
       'li',
       { class: `log-entry tone-${tone}`, 'data-kind': kind, 'data-event': kind === 'event' ? name : null },
@@ -124,7 +127,7 @@ export function createEventLog(): EventLog {
           h('span', { class: 'log-summary' }, summary),
           h('time', { class: 'log-time', datetime: now.toISOString() }, clock(now)),
         ),
-        jsonView(detail, 'json log-json'),
+        json,
       ),
     );
   };
