@@ -17,7 +17,7 @@ import {
   FcRelinkStartEvent,
   FcRelinkSuccessEvent,
 } from './events.js';
-import { stringsFor, type FcRelinkStrings } from './strings.js';
+import { builtInLanguage, builtInStrings, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
 import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState } from './types.js';
 
@@ -317,8 +317,9 @@ export class FcRelinkElement extends LitElement {
     if (!this.disabled) void this.start();
   };
 
-  #strings(): FcRelinkStrings {
-    return { ...stringsFor(this.locale || nearestLang(this) || 'en'), ...this.strings };
+  /** The built-in language the element speaks: `locale`, else the nearest `lang`, else English. */
+  #language(): keyof typeof builtInStrings {
+    return builtInLanguage(this.locale || nearestLang(this));
   }
 
   #statusText(s: FcRelinkStrings): string {
@@ -344,7 +345,9 @@ export class FcRelinkElement extends LitElement {
   }
 
   protected override render() {
-    const s = this.#strings();
+    // The text carries its language, for screen readers when it differs from the page's.
+    const lang = this.#language();
+    const s: FcRelinkStrings = { ...builtInStrings[lang], ...this.strings };
     const busy = this._state === 'loading' || this._state === 'open';
     const outcome = this._outcome;
     const retryLabel = this._state === 'errored' && outcome?.type === 'error' && outcome.retryable;
@@ -352,13 +355,13 @@ export class FcRelinkElement extends LitElement {
     const fallbacks = failure ? this.#offeredFallbacks(failure) : [];
     return html`
       <slot name="trigger" @click=${this.#onTriggerClick}>
-        <button part="trigger" type="button" ?disabled=${this.disabled} aria-busy=${busy ? 'true' : 'false'}>
+        <button part="trigger" type="button" lang=${lang} ?disabled=${this.disabled} aria-busy=${busy ? 'true' : 'false'}>
           <slot>${retryLabel ? s.retry : s.trigger}</slot>
         </button>
       </slot>
-      <div part="status" role="status" aria-live="polite">${this.#statusText(s)}</div>
+      <div part="status" role="status" aria-live="polite" lang=${lang}>${this.#statusText(s)}</div>
       ${fallbacks.length
-        ? html`<div part="fallbacks" role="group" aria-label=${s.fallbacks}>
+        ? html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
             ${fallbacks.map(
               (f) => html`<button part="fallback" type="button" data-fallback=${f} @click=${() => void this.chooseFallback(f)}>
                 ${s[f === 'retry' ? 'retry' : f]}

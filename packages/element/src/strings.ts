@@ -81,8 +81,8 @@ const de: FcRelinkStrings = {
 /** The built-in locales. */
 export const builtInStrings: Readonly<Record<'en' | 'ja' | 'de', FcRelinkStrings>> = { en, ja, de };
 
-/** The built-in strings for a BCP 47 tag (`ja-JP` uses `ja`), English when there are none. */
-export function stringsFor(locale: string): FcRelinkStrings {
+/** The built-in language for a BCP 47 tag (`ja-JP` uses `ja`), English when there is none. */
+export function builtInLanguage(locale: string): keyof typeof builtInStrings {
   const language = locale.toLowerCase().split(/[-_]/)[0] as keyof typeof builtInStrings;
-  return Object.hasOwn(builtInStrings, language) ? builtInStrings[language] : en;
+  return Object.hasOwn(builtInStrings, language) ? language : 'en';
 }

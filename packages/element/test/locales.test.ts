@@ -121,6 +121,21 @@ describe('<fc-relink> in every locale and every state', () => {
     });
   }
 
+  it('marks its text with the language it is in, when that differs from the page', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><fc-relink locale="ja"></fc-relink></div>`);
+    const el = wrapper.querySelector('fc-relink')!;
+    el.stripe = createFakeStripe();
+    el.clientSecret = fakeClientSecret('no_account');
+    el.fetchClientSecret = async () => fakeClientSecret('account_relinked');
+    await el.start();
+    await el.updateComplete;
+    const langs = [...el.shadowRoot!.querySelectorAll('[part="trigger"], [part="status"], [part="fallbacks"]')].map((n) => n.getAttribute('lang'));
+    expect(langs).to.deep.equal(['ja', 'ja', 'ja']);
+    // A page in a language the element does not ship: its English text says so.
+    const french = await inLang('fr' as Locale, () => {});
+    expect(french.shadowRoot!.querySelector('[part="trigger"]')!.getAttribute('lang')).to.equal('en');
+  });
+
   it('a page can override any string, in any locale', async () => {
     const el = await settle('de', 'no_account');
     el.strings = { no_account: 'Falsches Konto.', new_payment_method: 'Karte nutzen' };
