@@ -1,24 +1,12 @@
 // Templates compiled in the browser by Vue's full build: the compiler options of
 // @fc-relink/vue at work, through the plugin and directly.
 import { expect, oneEvent } from '@open-wc/testing';
-import { createApp, type App, type Component } from 'vue/dist/vue.esm-bundler.js';
+import { createApp } from 'vue/dist/vue.esm-bundler.js';
 import { FcRelinkPlugin, fcRelinkCompilerOptions, isFcRelinkTag } from '@fc-relink/vue';
-import { type FcRelinkElement, FcRelinkSuccessEvent } from '@fc-relink/element';
+import { FcRelinkSuccessEvent } from '@fc-relink/element';
 import { FAKE_IDS, createFakeStripe, fakeClientSecret } from '@fc-relink/testing';
-import { litWarnings, nextTask, watchConsole } from '../../../test-support/browser.js';
-
-let container: HTMLElement;
-let app: App | null;
-let consoleWatch: ReturnType<typeof watchConsole>;
-
-async function mount(component: Component, setup: (app: App) => void): Promise<FcRelinkElement> {
-  app = createApp(component);
-  setup(app);
-  app.mount(container);
-  const el = container.querySelector('fc-relink')!;
-  await el.updateComplete;
-  return el;
-}
+import { nextTask } from '../../../test-support/browser.js';
+import { vueHarness } from './harness.js';
 
 const template = `
   <fc-relink
@@ -44,24 +32,11 @@ function relinkComponent() {
 }
 
 describe('@fc-relink/vue in templates compiled by Vue', () => {
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    consoleWatch = watchConsole();
-  });
-
-  afterEach(() => {
-    app?.unmount();
-    app = null;
-    container.remove();
-    consoleWatch.stop();
-    expect(consoleWatch.lines, 'Vue or the element wrote errors or warnings').to.deep.equal([]);
-    expect(litWarnings()).to.deep.equal([]);
-  });
+  const vue = vueHarness(createApp);
 
   it('with the plugin, kebab-case bindings set properties and @fc-relink-success gets the event', async () => {
     const { component, data, stripe, successes } = relinkComponent();
-    const el = await mount(component, (app) => app.use(FcRelinkPlugin));
+    const el = await vue.mount(component, (app) => app.use(FcRelinkPlugin));
 
     expect(el.clientSecret).to.equal(data.clientSecret);
     expect(el.stripe).to.equal(stripe);
@@ -83,19 +58,19 @@ describe('@fc-relink/vue in templates compiled by Vue', () => {
 
   it('the plugin keeps the app’s own isCustomElement', async () => {
     const { component } = relinkComponent();
-    await mount({ template: `<div><x-other></x-other>${template}</div>`, setup: component.setup }, (app) => {
+    await vue.mount({ template: `<div><x-other></x-other>${template}</div>`, setup: component.setup }, (app) => {
       app.config.compilerOptions.isCustomElement = (tag) => tag === 'x-other';
       app.use(FcRelinkPlugin);
     });
-    expect(app!.config.compilerOptions.isCustomElement!('x-other')).to.equal(true);
-    expect(app!.config.compilerOptions.isCustomElement!('fc-relink')).to.equal(true);
-    expect(app!.config.compilerOptions.isCustomElement!('div')).to.equal(false);
+    expect(vue.app!.config.compilerOptions.isCustomElement!('x-other')).to.equal(true);
+    expect(vue.app!.config.compilerOptions.isCustomElement!('fc-relink')).to.equal(true);
+    expect(vue.app!.config.compilerOptions.isCustomElement!('div')).to.equal(false);
     // No "Failed to resolve component" warning for either (checked after each test).
   });
 
   it('fcRelinkCompilerOptions given to the compiler do the same', async () => {
     const { component, data } = relinkComponent();
-    const el = await mount(component, (app) => Object.assign(app.config.compilerOptions, fcRelinkCompilerOptions));
+    const el = await vue.mount(component, (app) => Object.assign(app.config.compilerOptions, fcRelinkCompilerOptions));
     expect(el.existingAccountIds).to.equal(data.ids);
     expect(el.fetchClientSecret).to.equal(data.fetchSecret);
     expect(el.hasAttribute('client-secret')).to.equal(false);
@@ -103,7 +78,7 @@ describe('@fc-relink/vue in templates compiled by Vue', () => {
 
   it('without the transform, Vue sets kebab-case bindings as attributes (what the transform is for)', async () => {
     const { component, data } = relinkComponent();
-    const el = await mount(component, (app) => {
+    const el = await vue.mount(component, (app) => {
       app.config.compilerOptions.isCustomElement = isFcRelinkTag;
     });
     expect(el.existingAccountIds).to.equal(null);
@@ -112,7 +87,7 @@ describe('@fc-relink/vue in templates compiled by Vue', () => {
 
   it('the transform leaves .attr bindings, other elements and non-properties alone', async () => {
     const stripe = createFakeStripe({ scenario: 'account_relinked' });
-    await mount(
+    await vue.mount(
       {
         template: `<div>
           <fc-relink :stripe="stripe" :publishable-key.attr="key" :data-test-id="'a'" :aria-label="'Relink'"></fc-relink>
@@ -122,10 +97,10 @@ describe('@fc-relink/vue in templates compiled by Vue', () => {
       },
       (app) => app.use(FcRelinkPlugin),
     );
-    const el = container.querySelector('fc-relink')!;
+    const el = vue.container.querySelector('fc-relink')!;
     expect(el.getAttribute('publishable-key')).to.equal('pk_test_attr');
     expect(el.getAttribute('data-test-id')).to.equal('a');
     expect(el.getAttribute('aria-label')).to.equal('Relink');
-    expect(container.querySelector('p')!.getAttribute('existing-account-ids')).to.equal('kept');
+    expect(vue.container.querySelector('p')!.getAttribute('existing-account-ids')).to.equal('kept');
   });
 });

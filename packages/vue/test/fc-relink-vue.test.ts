@@ -12,41 +12,17 @@ import {
   FcRelinkSuccessEvent,
 } from '@fc-relink/element';
 import { FAKE_IDS, createFakeStripe, fakeClientSecret } from '@fc-relink/testing';
-import { litWarnings, nextTask, watchConsole } from '../../../test-support/browser.js';
+import { nextTask } from '../../../test-support/browser.js';
+import { vueHarness } from './harness.js';
 
 const existingAccountIds = [FAKE_IDS.account, FAKE_IDS.otherAccount];
-
-let container: HTMLElement;
-let app: App | null;
-let consoleWatch: ReturnType<typeof watchConsole>;
-
-/** Mounts an app rendering `render()` and returns the <fc-relink> it rendered. */
-async function mount(render: () => ReturnType<typeof h>, setup?: (app: App) => void): Promise<FcRelinkElement> {
-  app = createApp({ render });
-  setup?.(app);
-  app.mount(container);
-  const el = container.querySelector('fc-relink')!;
-  await el.updateComplete;
-  return el;
-}
 
 const trigger = (el: FcRelinkElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="trigger"]')!;
 
 describe('@fc-relink/vue with h()', () => {
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    consoleWatch = watchConsole();
-  });
-
-  afterEach(() => {
-    app?.unmount();
-    app = null;
-    container.remove();
-    consoleWatch.stop();
-    expect(consoleWatch.lines, 'Vue or the element wrote errors or warnings').to.deep.equal([]);
-    expect(litWarnings()).to.deep.equal([]);
-  });
+  const vue = vueHarness(createApp);
+  /** Mounts an app rendering `render()` and returns the <fc-relink> it rendered. */
+  const mount = (render: () => ReturnType<typeof h>, setup?: (app: App) => void) => vue.mount({ render }, setup);
 
   it("h('fc-relink', { clientSecret, stripe, onFcRelinkSuccess }) relinks, and the handler gets the typed event", async () => {
     const stripe = createFakeStripe({ scenario: 'authorization_relinked' });
