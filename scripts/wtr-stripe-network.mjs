@@ -1,23 +1,18 @@
 // The unit tests' only stand-in for the network: requests to js.stripe.com are either refused
 // (as offline, or behind a blocker) or answered with @fc-relink/testing's fake Stripe.js, so the
 // real @stripe/stripe-js loader runs unchanged. Tests switch it with the `stripe-network` command.
-import { fakeStripeScript } from '@fc-relink/testing';
+import { routeFakeStripe } from '@fc-relink/testing/playwright';
 
 const state = { mode: 'offline', stripeRequests: [], requests: [] };
 
 /** Routes js.stripe.com for a page and records every request URL it makes. */
 export async function routeStripeNetwork(page) {
   page.on('request', (request) => state.requests.push(request.url()));
+  // Playwright asks the route registered last first: ours refuses or falls back to the fake.
+  await routeFakeStripe(page);
   await page.route('https://js.stripe.com/**', (route) => {
-    const url = route.request().url();
-    state.stripeRequests.push(url);
-    if (state.mode !== 'fake') return route.abort('internetdisconnected');
-    const version = new URL(url).pathname.split('/')[1];
-    return route.fulfill({
-      status: 200,
-      contentType: 'application/javascript',
-      body: fakeStripeScript({ version }),
-    });
+    state.stripeRequests.push(route.request().url());
+    return state.mode === 'fake' ? route.fallback() : route.abort('internetdisconnected');
   });
 }
 
