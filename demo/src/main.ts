@@ -1,6 +1,6 @@
 // The plain HTML page: <fc-relink> as a custom element, created with the DOM and set up through
 // its properties; the page's handlers are event listeners on it.
-import '@fc-relink/element';
+import { fcRelinkEventNames } from '@fc-relink/element';
 import { h } from './shared/dom.js';
 import { mountPlayground, type RelinkSetup } from './shared/playground.js';
 
@@ -17,13 +17,7 @@ mountPlayground(root, {
     h('code', {}, 'fc-relink-*'),
     ' events.',
   ],
-  handlerNames: {
-    start: 'fc-relink-start',
-    success: 'fc-relink-success',
-    failure: 'fc-relink-failure',
-    error: 'fc-relink-error',
-    fallback: 'fc-relink-fallback',
-  },
+  handlerNames: fcRelinkEventNames,
   startCall: 'element.start()',
   mountRelink(host, setup) {
     const element = document.createElement('fc-relink');

@@ -5,12 +5,13 @@
  * come through the framework's binding, so the two side by side show a binding that drops an
  * event or delivers it twice.
  */
-import type { FcRelinkEventsByKey } from '@fc-relink/element';
+import { fcRelinkEventNames, type FcRelinkEventsByKey } from '@fc-relink/element';
 import { h } from './dom.js';
 
 export type RelinkEventKey = keyof FcRelinkEventsByKey;
 
-export const RELINK_EVENT_KEYS: readonly RelinkEventKey[] = ['start', 'success', 'failure', 'error', 'fallback'];
+/** In the element's own order, from its one table of event names. */
+export const RELINK_EVENT_KEYS = Object.keys(fcRelinkEventNames) as readonly RelinkEventKey[];
 
 export interface HandlerView {
   readonly element: HTMLElement;

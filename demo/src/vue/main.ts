@@ -3,6 +3,7 @@
 // into its preview.
 import { createApp, h, shallowRef, version } from 'vue';
 import { FcRelinkPlugin } from '@fc-relink/vue';
+import { fcRelinkEventNames } from '@fc-relink/element';
 import { h as dom } from '../shared/dom.js';
 import { mountPlayground, type RelinkSetup } from '../shared/playground.js';
 import RelinkPreview from './RelinkPreview.vue';
@@ -20,12 +21,13 @@ mountPlayground(root, {
     dom('code', {}, '@fc-relink-*'),
     ' listeners receive its typed events, and a template ref reaches the element.',
   ],
+  // Template listeners are the event names with `@`.
   handlerNames: {
-    start: '@fc-relink-start',
-    success: '@fc-relink-success',
-    failure: '@fc-relink-failure',
-    error: '@fc-relink-error',
-    fallback: '@fc-relink-fallback',
+    start: `@${fcRelinkEventNames.start}`,
+    success: `@${fcRelinkEventNames.success}`,
+    failure: `@${fcRelinkEventNames.failure}`,
+    error: `@${fcRelinkEventNames.error}`,
+    fallback: `@${fcRelinkEventNames.fallback}`,
   },
   startCall: 'relink.value.start()',
   mountRelink(host, initial) {
