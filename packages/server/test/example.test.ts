@@ -1,15 +1,15 @@
 /**
  * The README's endpoint (examples/relink-server.mjs), run for real: browser -> example server ->
- * real `stripe` SDK -> recording server.
+ * real `stripe` SDK -> the stand-in for api.stripe.com (test-support/stripe-api.ts).
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { startStripeStandIn, type StripeStandIn } from '../../../test-support/stripe-api.js';
 import { relinkSessionHandler } from '../examples/relink-server.mjs';
 import { customerAccount } from './fixtures.js';
-import { SESSION_CLIENT_SECRET, startRecordingServer, type RecordingServer } from './recording-server.js';
 
 const accounts: Record<string, unknown> = {
   fca_exact_1: customerAccount,
@@ -21,17 +21,13 @@ const accounts: Record<string, unknown> = {
   fca_active: { ...customerAccount, id: 'fca_active', status: 'active', status_details: {} },
 };
 
-let stripeServer: RecordingServer;
+let stripeServer: StripeStandIn;
 let app: Server;
 let appUrl: string;
 let accountId: string | null;
 
 before(async () => {
-  stripeServer = await startRecordingServer(({ method, path }) => {
-    const match = /^\/v1\/financial_connections\/accounts\/([^/?]+)$/.exec(path);
-    if (method === 'GET' && match && accounts[match[1]!]) return { status: 200, body: accounts[match[1]!] };
-    return undefined;
-  });
+  stripeServer = await startStripeStandIn({ accounts });
   app = createServer(relinkSessionHandler(stripeServer.stripe(), async () => accountId));
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
@@ -46,6 +42,10 @@ after(async () => {
   await stripeServer.close();
 });
 
+/** The client secret of the session the stand-in created for `request`. */
+const createdSecret = (request: StripeStandIn['requests'][number] | undefined): unknown =>
+  (request?.reply.body as { client_secret?: unknown } | undefined)?.client_secret;
+
 const post = (body: unknown, path = '/relink-session') =>
   fetch(appUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -54,9 +54,10 @@ describe('README example endpoint', () => {
     const response = await post({ purpose: 'initial' });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
-    assert.deepEqual(await response.json(), { clientSecret: SESSION_CLIENT_SECRET });
-
     const [retrieve, create] = stripeServer.requests;
+    assert.match(String(createdSecret(create)), /_secret_/);
+    assert.deepEqual(await response.json(), { clientSecret: createdSecret(create) });
+
     assert.equal(stripeServer.requests.length, 2);
     assert.equal(retrieve!.method, 'GET');
     assert.equal(retrieve!.path, '/v1/financial_connections/accounts/fca_exact_1');
@@ -69,8 +70,8 @@ describe('README example endpoint', () => {
 
   test('authorization_retry: any checking or savings account at the institution', async () => {
     const response = await post({ purpose: 'authorization_retry' });
-    assert.deepEqual(await response.json(), { clientSecret: SESSION_CLIENT_SECRET });
     const create = stripeServer.requests[1]!;
+    assert.deepEqual(await response.json(), { clientSecret: createdSecret(create) });
     assert.deepEqual(create.params, {
       account_holder: { type: 'customer', customer: 'cus_1' },
       filters: { account_subcategories: ['checking', 'savings'] },
@@ -115,8 +116,10 @@ describe('README example endpoint', () => {
   });
 
   test('the README shows this very file', async () => {
-    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-    const example = await readFile(new URL('../../examples/relink-server.mjs', import.meta.url), 'utf8');
+    // The package's own files, wherever this test was compiled to.
+    const root = new URL('.', import.meta.resolve('@fc-relink/server/package.json'));
+    const readme = await readFile(new URL('README.md', root), 'utf8');
+    const example = await readFile(new URL('examples/relink-server.mjs', root), 'utf8');
     const block = /```js\n(\/\/ @ts-check\n[\s\S]*?)```/.exec(readme);
     assert.ok(block, 'README.md has no ```js block starting with // @ts-check');
     assert.equal(block[1], example);

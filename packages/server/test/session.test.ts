@@ -1,6 +1,6 @@
 /**
- * createRelinkSession through the real `stripe` SDK, against a recording server on 127.0.0.1:
- * the assertions are on what actually goes over the wire.
+ * createRelinkSession through the real `stripe` SDK, against the stand-in for api.stripe.com on
+ * 127.0.0.1 (test-support/stripe-api.ts): the assertions are on what actually goes over the wire.
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -15,23 +15,21 @@ import {
 } from '@fc-relink/server';
 import { customerAccount, holderlessAccount } from './fixtures.js';
 import {
-  FAKE_SECRET_KEY,
-  SESSION_CLIENT_SECRET,
-  SESSION_ID,
-  startRecordingServer,
+  STAND_IN_SECRET_KEY,
+  startStripeStandIn,
   stripeError,
-  type RecordedRequest,
-  type RecordingServer,
-  type Reply,
-} from './recording-server.js';
+  type RecordedStripeRequest,
+  type Responder,
+  type StripeStandIn,
+} from '../../../test-support/stripe-api.js';
 
-let server: RecordingServer;
+let server: StripeStandIn;
 let stripe: Stripe;
 /** Lets one test answer differently; reset before each test. */
-let reply: ((request: RecordedRequest) => Reply | undefined) | undefined;
+let reply: Responder | undefined;
 
 before(async () => {
-  server = await startRecordingServer((request) => reply?.(request));
+  server = await startStripeStandIn({ respond: (request) => reply?.(request) });
   stripe = server.stripe();
 });
 beforeEach(() => {
@@ -41,15 +39,19 @@ beforeEach(() => {
 after(() => server.close());
 
 /** Creates a session and returns the one request that reached the server. */
-async function send(account: RelinkAccount, options: CreateRelinkSessionOptions): Promise<RecordedRequest> {
+async function send(account: RelinkAccount, options: CreateRelinkSessionOptions): Promise<RecordedStripeRequest> {
   const session = await createRelinkSession(stripe, account, options);
-  assert.deepEqual(session, { id: SESSION_ID, clientSecret: SESSION_CLIENT_SECRET });
   assert.equal(server.requests.length, 1);
   const request = server.requests[0]!;
+  // The id and secret of the session the server created, and nothing else.
+  assert.equal(request.reply.status, 200);
+  const created = request.reply.body as { id: string; client_secret: string };
+  assert.match(created.id, /^fcsess_/);
+  assert.deepEqual(session, { id: created.id, clientSecret: created.client_secret });
   assert.equal(request.method, 'POST');
   assert.equal(request.path, '/v1/financial_connections/sessions');
   assert.equal(request.headers['content-type'], 'application/x-www-form-urlencoded');
-  assert.equal(request.headers['authorization'], `Bearer ${FAKE_SECRET_KEY}`);
+  assert.equal(request.headers['authorization'], `Bearer ${STAND_IN_SECRET_KEY}`);
   return request;
 }
 
@@ -185,8 +187,8 @@ describe('createRelinkSession on the wire', () => {
   });
 
   test('sends only this request on the preview version; the client keeps its own version', async () => {
-    await send(customerAccount, { purpose: 'payments', scope: 'account', permissions: [] });
-    await stripe.financialConnections.sessions.retrieve(SESSION_ID).catch(() => undefined);
+    const created = await send(customerAccount, { purpose: 'payments', scope: 'account', permissions: [] });
+    await stripe.financialConnections.sessions.retrieve((created.reply.body as { id: string }).id).catch(() => undefined);
     assert.equal(server.requests.length, 2);
     assert.equal(server.requests[0]!.headers['stripe-version'], RELINK_API_VERSION);
     assert.equal(server.requests[1]!.headers['stripe-version'], Stripe.API_VERSION);
@@ -293,7 +295,7 @@ describe('createRelinkSession on the wire', () => {
   });
 
   test('an answer without client_secret is an error, not an empty secret', async () => {
-    for (const body of [{ id: SESSION_ID, client_secret: null }, { id: SESSION_ID }, { client_secret: 'fcsess_client_secret_x' }]) {
+    for (const body of [{ id: 'fcsess_answered1', client_secret: null }, { id: 'fcsess_answered1' }, { client_secret: 'fcsess_client_secret_x' }]) {
       reply = () => ({ status: 200, body: { object: 'financial_connections.session', ...body } });
       await assert.rejects(
         createRelinkSession(stripe, customerAccount, { purpose: 'payments', scope: 'account', permissions: [] }),

@@ -1,0 +1,239 @@
+/**
+ * A stand-in for api.stripe.com on 127.0.0.1, the one every suite uses: the server package's
+ * tests (packages/server/test), the demo server's (demo/test) and the real-Stripe playground of
+ * the e2e run (e2e/global-setup.ts). The real `stripe` SDK talks to it over HTTP; it answers the
+ * requests a relink needs the way Stripe does, and records each request as it arrived on the
+ * wire, with its form body decoded by `qs`, the library the SDK encodes it with. Node only.
+ *
+ * Like Stripe, it refuses a request without its secret key (401) and one on an API version that
+ * has no relink fields (400: relink needs 2026-01-28.preview or a later preview).
+ *
+ * Routes:
+ * - `GET /v1/financial_connections/accounts/:id`: the account, from `options.accounts` (by
+ *   default {@link STAND_IN_ACCOUNTS}' known ones); 404 `resource_missing` for others.
+ * - `POST /v1/financial_connections/sessions`: a new session, numbered, echoing what was asked.
+ *   Its id and client secret name a scenario of the fake Stripe.js (@fc-relink/testing), so the
+ *   session plays coherently in a browser: `no_account` for an exact-account session
+ *   (`relink_options.account` set), `new_account` for an authorization-only one.
+ * - `GET` / `DELETE` {@link RECORDINGS_PATH}: the recorded requests as JSON (DELETE forgets
+ *   them first), for a test in another process. Not recorded itself.
+ * - anything else: 404 `invalid_request_error`, as Stripe answers an unknown URL.
+ *
+ * `options.respond` may answer any request first, for a test that needs Stripe to misbehave.
+ */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FAKE_IDS } from '@fc-relink/testing';
+import qs from 'qs';
+import Stripe from 'stripe';
+
+/** The secret key the stand-in accepts (a test-mode key in the shape the demo server checks). */
+export const STAND_IN_SECRET_KEY = 'sk_test_e2eStandIn51Keep0ut';
+/** A publishable key to go with it, for pages that load Stripe.js. */
+export const STAND_IN_PUBLISHABLE_KEY = 'pk_test_e2eStandIn51Public';
+/** Where a test in another process reads what the stand-in received (GET), or forgets it (DELETE). */
+export const RECORDINGS_PATH = '/__stand-in/requests';
+/** The oldest API version whose objects carry the relink fields. */
+export const RELINK_PREVIEW_VERSION = '2026-01-28.preview';
+
+/** The default accounts' ids. */
+export const STAND_IN_ACCOUNTS = {
+  /** Inactive, `relink_required`: the fake Stripe.js's checking account. */
+  relinkable: FAKE_IDS.account,
+  active: 'fca_standInActive',
+  /** Inactive with `action: 'none'`: not repairable. */
+  closed: 'fca_standInClosed',
+  /** Unknown to the stand-in: 404 `resource_missing`. */
+  missing: 'fca_standInMissing',
+} as const;
+
+/** What the stand-in answers. */
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+/** One request as it arrived. */
+export interface StripeRequest {
+  method: string;
+  /** Path and query, e.g. `/v1/financial_connections/sessions`. */
+  path: string;
+  /** Header names in lower case, as Node gives them. */
+  headers: IncomingHttpHeaders;
+  /** The raw form body. */
+  body: string;
+  /** The form body as `[name, value]` pairs, in the order sent. */
+  form: Array<[string, string]>;
+  /** The form body decoded by `qs` (`a[b][0]=x` → `{ a: { b: ['x'] } }`; an empty value stays `''`). */
+  params: Record<string, unknown>;
+}
+
+/** One request and the stand-in's answer to it. */
+export interface RecordedStripeRequest extends StripeRequest {
+  reply: Reply;
+}
+
+/** Answers a request itself, or returns `undefined` to let the stand-in answer as Stripe. */
+export type Responder = (request: StripeRequest) => Reply | undefined;
+
+export interface StripeStandInOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** The accounts `GET /v1/financial_connections/accounts/:id` knows, by id. Default: the stand-in's own. */
+  accounts?: Readonly<Record<string, unknown>>;
+  /** Asked first about every request. */
+  respond?: Responder;
+}
+
+export interface StripeStandIn {
+  port: number;
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Every request so far, oldest first; empty it to forget them. */
+  requests: RecordedStripeRequest[];
+  /** A real SDK client with {@link STAND_IN_SECRET_KEY}, pointed at the stand-in, never retrying. */
+  stripe(): Stripe;
+  close(): Promise<void>;
+}
+
+/** A Stripe-shaped error answer. */
+export function stripeError(status: number, type: string, message: string, code?: string): Reply {
+  return { status, body: { error: { type, message, ...(code === undefined ? {} : { code }) } } };
+}
+
+/** Decodes a form body as Stripe reads it (and as the SDK's `qs.stringify` wrote it). */
+export function decodeForm(body: string): Record<string, unknown> {
+  return qs.parse(body) as Record<string, unknown>;
+}
+
+function standInAccount(id: string, status: string, inactive: { action: string; cause: string } | null): Record<string, unknown> {
+  return {
+    id,
+    object: 'financial_connections.account',
+    account_holder: { type: 'customer', customer: 'cus_standIn' },
+    authorization: FAKE_IDS.authorization,
+    category: 'cash',
+    display_name: 'Everyday Checking',
+    institution_name: 'StripeBank',
+    last4: '6789',
+    livemode: false,
+    status,
+    status_details: inactive ? { inactive } : {},
+    subcategory: 'checking',
+  };
+}
+
+const DEFAULT_ACCOUNTS: Readonly<Record<string, unknown>> = {
+  [STAND_IN_ACCOUNTS.relinkable]: standInAccount(STAND_IN_ACCOUNTS.relinkable, 'inactive', { action: 'relink_required', cause: 'access_expired' }),
+  [STAND_IN_ACCOUNTS.active]: standInAccount(STAND_IN_ACCOUNTS.active, 'active', null),
+  [STAND_IN_ACCOUNTS.closed]: standInAccount(STAND_IN_ACCOUNTS.closed, 'inactive', { action: 'none', cause: 'account_closed' }),
+};
+
+/** `2026-01-28.preview` or a later preview. */
+function hasRelinkFields(version: string | string[] | undefined): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2})\.preview$/.exec(typeof version === 'string' ? version : '');
+  return match !== null && match[1]! >= RELINK_PREVIEW_VERSION.slice(0, 10);
+}
+
+/** As Stripe shows a key it refuses: its prefix and last four characters. */
+function maskKey(key: string): string {
+  return key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}` : '*'.repeat(key.length);
+}
+
+/** Starts the stand-in. */
+export async function startStripeStandIn(options: StripeStandInOptions = {}): Promise<StripeStandIn> {
+  const { port: wanted = 0, accounts = DEFAULT_ACCOUNTS, respond = () => undefined } = options;
+  const requests: RecordedStripeRequest[] = [];
+  let sessions = 0;
+
+  const answer = (request: StripeRequest): Reply => {
+    const key = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (key !== STAND_IN_SECRET_KEY) return stripeError(401, 'invalid_request_error', `Invalid API Key provided: ${maskKey(key)}`);
+    if (!hasRelinkFields(request.headers['stripe-version'])) {
+      return stripeError(400, 'invalid_request_error', `The stand-in answers Stripe-Version ${RELINK_PREVIEW_VERSION} or a later preview only.`);
+    }
+    const accountPath = /^\/v1\/financial_connections\/accounts\/([^/?]+)$/.exec(request.path);
+    if (request.method === 'GET' && accountPath) {
+      const id = decodeURIComponent(accountPath[1]!);
+      const found = Object.hasOwn(accounts, id) ? accounts[id] : undefined;
+      return found === undefined
+        ? stripeError(404, 'invalid_request_error', `No such financialconnections.account: '${id}'`, 'resource_missing')
+        : { status: 200, body: found };
+    }
+    if (request.method === 'POST' && request.path === '/v1/financial_connections/sessions') {
+      const { params } = request;
+      const relink = params.relink_options as Record<string, unknown> | undefined;
+      const scenario = typeof relink?.account === 'string' && relink.account !== '' ? 'no_account' : 'new_account';
+      sessions += 1;
+      const id = `fcsess_standIn${sessions}_${scenario}`;
+      return {
+        status: 200,
+        body: {
+          id,
+          object: 'financial_connections.session',
+          livemode: false,
+          account_holder: params.account_holder || null,
+          accounts: { object: 'list', data: [], has_more: false, url: '/v1/financial_connections/accounts' },
+          client_secret: `${id}_secret_standIn${sessions}`,
+          filters: params.filters ?? null,
+          limits: params.limits ?? null,
+          permissions: params.permissions,
+          relink_options: relink ?? null,
+        },
+      };
+    }
+    return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${request.path}).`);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const send = ({ status, body }: Reply): void => {
+        res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${requests.length}` });
+        res.end(JSON.stringify(body));
+      };
+      const path = req.url ?? '';
+      if (path === RECORDINGS_PATH) {
+        if (req.method === 'DELETE') requests.length = 0;
+        send({ status: 200, body: requests });
+        return;
+      }
+      const body = Buffer.concat(chunks).toString('utf8');
+      const request: StripeRequest = {
+        method: req.method ?? '',
+        path,
+        headers: req.headers,
+        body,
+        form: [...new URLSearchParams(body)],
+        params: decodeForm(body),
+      };
+      const reply = respond(request) ?? answer(request);
+      requests.push({ ...request, reply });
+      send(reply);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wanted, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    stripe: () =>
+      new Stripe(STAND_IN_SECRET_KEY, {
+        host: '127.0.0.1',
+        port,
+        protocol: 'http',
+        maxNetworkRetries: 0,
+        telemetry: false,
+      }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
