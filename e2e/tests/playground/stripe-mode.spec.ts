@@ -3,15 +3,21 @@
  * account id instead of a scenario, the element loads Stripe.js from js.stripe.com with the
  * publishable key (answered here by the fake, like every test), and the demo server creates each
  * session through the `stripe` SDK, talking to the stand-in for api.stripe.com
- * (../stripe-api.ts). The stand-in's sessions name the fake's scenarios: `no_account` for an
+ * (test-support/stripe-api.ts). The stand-in's sessions name the fake's scenarios: `no_account` for an
  * exact-account session, `new_account` for an authorization-only one.
  */
 import { FAKE_IDS } from '@fc-relink/testing';
-import { STRIPE_PLAYGROUND_URL } from '../servers.js';
-import { RECORDINGS_PATH, STAND_IN_ACCOUNTS, STAND_IN_PORT, STAND_IN_PUBLISHABLE_KEY, STAND_IN_SECRET_KEY, type RecordedStripeRequest } from '../stripe-api.js';
+import {
+  RECORDINGS_PATH,
+  STAND_IN_ACCOUNTS,
+  STAND_IN_PUBLISHABLE_KEY,
+  STAND_IN_SECRET_KEY,
+  type RecordedStripeRequest,
+} from '../../../test-support/stripe-api.js';
+import { STAND_IN_URL, STRIPE_PLAYGROUND_URL } from '../../servers.js';
 import { expect, forEveryPage, SESSION_PATH, test } from './playground.js';
 
-const RECORDINGS = `http://127.0.0.1:${STAND_IN_PORT}${RECORDINGS_PATH}`;
+const RECORDINGS = `${STAND_IN_URL}${RECORDINGS_PATH}`;
 
 test.use({ baseURL: STRIPE_PLAYGROUND_URL });
 // One stand-in for the run: its recordings are read by one test at a time.

@@ -1,0 +1,155 @@
+/**
+ * The playground's smoke test, without Stripe keys: it loads with every scenario of the fake and
+ * its three pages linked; on each page a scenario can be clicked through, with a fallback that
+ * asks the demo server for a widened session; the demo server's refusals reach the page; and axe
+ * finds nothing on any page. (The library's own behaviour is tested on the fixture pages,
+ * tests/library/; the demo server's request handling in Node, demo/test/.)
+ */
+import { FAKE_IDS, FAKE_SCENARIOS } from '@fc-relink/testing';
+import { expectNoAxeViolations } from '../axe.js';
+import { expect, forEveryPage, PLAYGROUND_PAGES, SESSION_PATH, test } from './playground.js';
+
+/**
+ * The stage behind the element has a dotted background (a radial-gradient image over a flat
+ * colour), and axe does not compute contrast over a background image. The checks run with the
+ * dots removed and the stage's colour kept (the dots are 1px at 6% opacity).
+ */
+const FLAT_STAGE = '.stage { background-image: none !important; }';
+
+test('the playground loads: every scenario of the fake, Stripe.js from the network, its three pages linked', async ({ playground, page }) => {
+  await playground.goto('no_account');
+  const offered = await page.locator('input[name="scenario"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect([...offered].sort()).toEqual([...FAKE_SCENARIOS].sort());
+  // Built with FC_RELINK_STRIPE=network: nothing injected, Stripe.js comes from js.stripe.com.
+  await expect(page.locator('[data-stripe-source]')).toHaveAttribute('data-stripe-source', 'network');
+  await expect(page.locator('script[data-fc-relink-fake-stripe]')).toHaveCount(0);
+  // The element loads it when the browser is idle, through the real @stripe/stripe-js loader.
+  await expect.poll(() => playground.externalRequests).toContain('https://js.stripe.com/endive/stripe.js');
+
+  // The header links the three pages and marks the current one; the links carry the choice.
+  const tabs = page.getByRole('navigation', { name: 'Playground pages' }).getByRole('link');
+  await expect(tabs).toHaveText(['HTML', 'React', 'Vue']);
+  await expect(tabs.nth(0)).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.page-tab[aria-current]')).toHaveCount(1);
+  await expect(tabs.nth(1)).toHaveAttribute('href', './react.html?scenario=no_account');
+  await playground.scenarioRadio('stripe_error').check();
+  await expect(tabs.nth(2)).toHaveAttribute('href', './vue.html?scenario=stripe_error');
+
+  for (const [i, target] of PLAYGROUND_PAGES.entries()) {
+    await tabs.nth(i).click();
+    await expect(page).toHaveURL(`${target.path}?scenario=stripe_error`);
+    await expect(playground.trigger).toBeVisible();
+    await expect(page.locator('.page-tab[aria-current="page"]')).toHaveText(target.label);
+    await expect(playground.scenarioRadio('stripe_error')).toBeChecked();
+  }
+});
+
+forEveryPage(() => {
+  test('no_account → "Try any account at this bank" → an authorization-only session from the demo server → a new account', async ({ playground, page }) => {
+    await playground.goto();
+    const flat = await page.addStyleTag({ content: FLAT_STAGE });
+    await expectNoAxeViolations(page, { label: `${playground.pageId} idle · whole page`, mustPass: ['landmark-one-main', 'page-has-heading-one', 'color-contrast'] });
+    await flat.evaluate((style) => (style as HTMLStyleElement).remove());
+
+    await playground.scenarioRadio('no_account').check();
+    await expect(playground.mode).toHaveText('Exact account');
+    await playground.runWithMouse();
+    await playground.expectState('failed');
+    const [failure] = (await playground.events()).slice(-1);
+    const firstSession = String(failure?.detail.sessionId);
+    expect(firstSession).toMatch(/^fcsess_demo\d+_no_account$/);
+
+    // The fallback asks the demo server for a widened session: authorization only, no account.
+    const widened = page.waitForResponse((response) => new URL(response.url()).pathname === SESSION_PATH && response.request().postDataJSON()?.purpose === 'authorization_retry');
+    await playground.element.getByRole('button', { name: 'Try any account at this bank' }).click();
+    const response = await widened;
+    expect(response.request().method()).toBe('POST');
+    expect(response.request().headers()['content-type']).toBe('application/json');
+    expect(response.request().postDataJSON()).toEqual({
+      purpose: 'authorization_retry',
+      authorization: FAKE_IDS.authorization,
+      account: null,
+      previousSessionId: firstSession,
+      scenario: 'no_account',
+    });
+    expect(response.status()).toBe(200);
+    const answer = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(answer).sort()).toEqual(['clientSecret', 'scenario']);
+    expect(answer.scenario).toBe('new_account');
+    expect(answer.clientSecret).toMatch(/^fcsess_demo\d+_new_account_secret_/);
+
+    // The widened session opens, and the customer shares a new account.
+    await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
+    await playground.complete.click();
+
+    await playground.expectState('succeeded');
+    await expect(playground.status).toHaveText('Your bank is reconnected.');
+    await expect(playground.element.locator('[part="fallback"]')).toHaveCount(0);
+    await expect(page.locator('[data-link-status]')).toHaveText('Connected');
+
+    const events = await playground.events();
+    expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success']);
+    const [, , fallback, start, success] = events;
+    expect(fallback?.detail).toEqual({ fallback: 'authorization_retry', failure: failure?.detail });
+    expect(start?.detail).toEqual({ attempt: 2, purpose: 'authorization_retry' });
+    expect(success?.detail).toMatchObject({
+      type: 'success',
+      kind: 'authorization_relinked',
+      mode: 'authorization',
+      sessionId: String(answer.clientSecret).split('_secret_')[0],
+      requestedAuthorization: FAKE_IDS.authorization,
+      requestedAccount: null,
+      accounts: [{ id: FAKE_IDS.newAccount, isNew: true }],
+      newAccountIds: [FAKE_IDS.newAccount],
+    });
+
+    // Two calls to the demo server, and the page's log of them (never the secret).
+    expect(playground.sessionBodies().map((body) => body.purpose)).toEqual(['initial', 'authorization_retry']);
+    expect(await playground.secretRequests()).toEqual([
+      { purpose: 'initial', authorization: null, account: null, previousSessionId: null, plays: 'no_account' },
+      { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: null, previousSessionId: firstSession, plays: 'new_account' },
+    ]);
+    expect(await playground.log.innerText()).not.toContain('_secret_');
+    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1 });
+    expect(await playground.stripeCalls()).toEqual([
+      { scenario: 'no_account', settled: true },
+      { scenario: 'new_account', settled: true },
+    ]);
+    await playground.screenshot('fallback-authorization_retry');
+  });
+});
+
+test("the demo server's refusal reaches the element: a request without a scenario gets the 503, the page logs it", async ({ playground, page }) => {
+  // Strip the scenario on the way out, as a page wired for real sessions would send.
+  await page.route(`**${SESSION_PATH}`, async (route) => {
+    const { scenario: _scenario, ...body } = route.request().postDataJSON() as Record<string, unknown>;
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await playground.goto('account_relinked');
+  // The page expects this one: the request failed on purpose.
+  const consoleErrors = playground.pageErrors.length;
+  await playground.trigger.click();
+  await playground.expectState('errored');
+  await expect(playground.modal).toHaveCount(0);
+
+  const events = await playground.events();
+  expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-error']);
+  expect(events[1]?.detail).toMatchObject({
+    type: 'error',
+    code: 'client_secret_fetch_failed',
+    message: expect.stringContaining('The demo server answered 503 stripe_keys_missing: Real relink sessions need Stripe keys'),
+  });
+  expect(await playground.secretRequests()).toEqual([
+    {
+      purpose: 'initial',
+      authorization: null,
+      account: null,
+      previousSessionId: null,
+      error: { status: 503, code: 'stripe_keys_missing', message: expect.stringContaining('Set STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY') },
+    },
+  ]);
+  await expect(playground.log.locator('li[data-kind="request"] .log-summary')).toHaveText('initial → 503 stripe_keys_missing');
+  // The browser reports the failed fetch on its console; that is the only error.
+  expect(playground.pageErrors.slice(consoleErrors).every((text) => text.includes('503'))).toBe(true);
+  playground.pageErrors.length = consoleErrors;
+});
