@@ -102,7 +102,7 @@ export function stripeError(status: number, type: string, message: string, code?
 }
 
 /** Decodes a form body as Stripe reads it (and as the SDK's `qs.stringify` wrote it). */
-export function decodeForm(body: string): Record<string, unknown> {
+function decodeForm(body: string): Record<string, unknown> {
   return qs.parse(body) as Record<string, unknown>;
 }
 

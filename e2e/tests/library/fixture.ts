@@ -8,7 +8,7 @@
  * Every test also checks that the page threw nothing, logged no error and no warning (only Lit's
  * notice that it runs in dev mode is expected), and that nothing but Stripe.js left the machine.
  */
-import { test as base, expect, type Request, type Route, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type Request, type Route, type TestInfo } from '@playwright/test';
 import { fakeClientSecret, type FakeScenario } from '@fc-relink/testing';
 import type { FixtureApi, HostOptions, RecordedEvent, SecretRequestRecord } from '../../fixtures/host.js';
 import { expectCleanPage, preparePage, RelinkParts, saveScreenshot, type PageWatch } from '../browser.js';
@@ -109,17 +109,17 @@ export interface OpenOptions {
 }
 
 export class FixturePage extends RelinkParts {
+  /** The page's server. */
   readonly sessions = new SessionServer();
-  readonly watch: PageWatch;
 
   constructor(
-    page: RelinkParts['page'],
+    page: Page,
     private readonly testInfo: TestInfo,
     readonly pageId: FixturePageId,
-    watch: PageWatch,
+    /** What the page reported and requested. */
+    readonly watch: PageWatch,
   ) {
     super(page);
-    this.watch = watch;
   }
 
   /** Opens this fixture page, and waits for the element's trigger. */
