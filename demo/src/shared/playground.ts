@@ -181,6 +181,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       'data-action': 'start',
       onclick: () => {
         const calledOn = mounted;
+        // start() never rejects: a click handler has nothing to wait for but the log line.
         void calledOn?.start().then((outcome) => {
           if (calledOn === mounted) log.mark(`${options.startCall} resolved: ${outcome ? outcome.type : 'no element'}`);
         });

@@ -241,6 +241,8 @@ export class FcRelinkElement extends LitElement {
     this.#current = running;
     this.#setState('loading');
     this.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
+    // runRelinkAttempt never rejects (every failure is an outcome), and `running` hands its
+    // outcome to the callers.
     void runRelinkAttempt({
       stripe: this.#stripeSource(),
       clientSecret: useGiven ? given : '',
@@ -271,6 +273,7 @@ export class FcRelinkElement extends LitElement {
     this._outcome = outcome;
     this.#setState(stateOf[outcome.type]);
     this.dispatchEvent(settleEvent(outcome));
+    // Focus is a side effect: nobody waits for it.
     if (wasOpen) void this.#returnFocus();
     return outcome;
   }
@@ -292,6 +295,7 @@ export class FcRelinkElement extends LitElement {
   #preloadNow = (): void => {
     this.#cancelPreload?.();
     const source = this.#stripeSource();
+    // Only warms the cache: load() never rejects, and start() meets any failure again.
     if (!source.error && (this.stripe || this.publishableKey)) void source.load();
   };
 
@@ -314,6 +318,7 @@ export class FcRelinkElement extends LitElement {
   }
 
   #onTriggerClick = (): void => {
+    // start() never rejects, and its outcome reaches the page as an event.
     if (!this.disabled) void this.start();
   };
 

@@ -105,8 +105,9 @@ describe('<fc-relink> outcomes', () => {
   it('fires fc-relink-start with the attempt number and purpose first', async () => {
     const { el } = await relink('other');
     const started = oneEvent(el, 'fc-relink-start');
-    void el.start();
+    const settled = el.start();
     expect((await started).detail).to.deep.equal({ attempt: 1, purpose: 'initial' });
+    await settled;
   });
 });
 
@@ -130,7 +131,9 @@ describe('<fc-relink> states and the in-flight guard', () => {
   it('is loading while the stripe promise is pending, then open', async () => {
     const stripe = deferred<ReturnType<typeof createFakeStripe>>();
     const gate = deferred();
-    const { el } = await relink('account_relinked', (e) => (e.stripe = stripe.promise));
+    const { el } = await relink('account_relinked', (e) => {
+      e.stripe = stripe.promise;
+    });
     const pending = el.start();
     expect(el.state).to.equal('loading');
     expect(el.getAttribute('state')).to.equal('loading');
@@ -156,7 +159,9 @@ describe('<fc-relink> states and the in-flight guard', () => {
   it('a start listener that calls start() joins the running attempt', async () => {
     const { el, fake } = await relink('account_relinked');
     let inner: Promise<RelinkOutcome> | null = null;
-    el.addEventListener('fc-relink-start', () => (inner ??= el.start()));
+    el.addEventListener('fc-relink-start', () => {
+      inner ??= el.start();
+    });
     const outer = el.start();
     expect(inner === outer).to.equal(true);
     await outer;
@@ -286,7 +291,9 @@ describe('<fc-relink> fallbacks', () => {
     const { el, fake } = await relink('no_authorization', (e) => withFetch(e, requests, ['account_relinked', 'account_relinked']));
     await el.start();
     let own: Promise<RelinkOutcome> | null = null;
-    el.addEventListener('fc-relink-fallback', () => (own = el.start()));
+    el.addEventListener('fc-relink-fallback', () => {
+      own = el.start();
+    });
     expect(await el.chooseFallback('retry')).to.equal(null);
     expect((await own!).type).to.equal('success');
     expect(fake.calls).to.have.length(2);

@@ -124,7 +124,11 @@ export function Right() {
       onRelinkFallback={(e) => {
         if (e.detail.fallback === 'new_payment_method') e.preventDefault();
       }}
-      onClick={() => ref.current?.start().then((outcome) => outcome.type)}
+      // start() never rejects and its outcome also comes as an onRelink* event: a click handler
+      // may leave it running.
+      onClick={() => {
+        void ref.current?.start().then((outcome) => outcome.type);
+      }}
     >
       Reconnect Chase
     </FcRelink>
