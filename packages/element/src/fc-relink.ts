@@ -74,7 +74,9 @@ export class FcRelinkElement extends LitElement {
   static override styles = styles;
 
   // Declared here rather than with decorators: no decorator helpers to ship, and the same in
-  // every build tool. Each property is documented where it is initialised below.
+  // every build tool. Each property is documented where it is initialised below; those class
+  // fields are assigned, not defined (useDefineForClassFields: false in tsconfig.base.json), so
+  // they do not shadow Lit's accessors.
   static override properties = {
     clientSecret: { attribute: 'client-secret' },
     fetchClientSecret: { attribute: false },
