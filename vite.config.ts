@@ -18,15 +18,16 @@
 // The demo server (demo/server/plugin.ts) answers POST /api/relink-session in dev and in
 // `vite preview` alike.
 //
-// Only types come from 'vite', and the framework plugins through demo/vite-plugins.ts: this file
-// sits at the workspace root, where neither is installed.
+// Vite and its framework plugins are dev dependencies of the workspace root, where this file
+// sits; demo/'s scripts run the root's `vite` (pnpm puts the root's node_modules/.bin on PATH).
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import vue from '@vitejs/plugin-vue';
 import { fcRelinkCompilerOptions } from '@fc-relink/vue/compiler';
 import type { Plugin, UserConfig } from 'vite';
 import { readPlaygroundEnv } from './demo/server/env.js';
 import { playgroundServer } from './demo/server/plugin.js';
 import { PLAYGROUND_PAGES } from './demo/src/shared/pages.js';
-import { react, vue } from './demo/vite-plugins.js';
 
 /** Where the fake Stripe.js is served, in dev and in the built playground. */
 const FAKE_STRIPE_PATH = '/fake-stripe.js';
