@@ -58,7 +58,7 @@ const SUBCATEGORIES: ReadonlySet<string> = new Set<AccountSubcategory>([
  * });
  * // { account_holder: { type: 'customer', customer: 'cus_...' },
  * //   permissions: ['balances', 'payment_method'],
- * //   relink_options: { authorization: 'fcauth_...', account: 'fca_...' } }
+ * //   relink_options: { authorization: 'fcauthz_...', account: 'fca_...' } }
  * ```
  */
 export function relinkSessionParams(

@@ -74,8 +74,8 @@ interface RelinkSessionOptionsBase {
   /** Which accounts the customer may relink. */
   readonly scope: RelinkScope;
   /**
-   * The data permissions to request, sent in this order. For `'payments'`, `payment_method` is
-   * appended when missing. Duplicates are sent once.
+   * The data permissions to request, sent exactly as given, in this order (duplicates included).
+   * For `'payments'`, `payment_method` is appended when missing.
    */
   readonly permissions: readonly Permission[];
 }
