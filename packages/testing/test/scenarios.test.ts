@@ -93,7 +93,7 @@ describe('scenarioFromSecret', () => {
     ['fcsess_1MxYz_new_account_secret_AbC123', 'new_account'],
     // Surrounding white space is ignored, as the element ignores it.
     ['  fcsess_abc_hang_secret_xyz\n', 'hang'],
-    // The first `_secret_` ends the middle part.
+    // Of several `_secret_`, the first that ends a scenario's name decides.
     ['fcsess_abc_hang_secret_other_secret_x', 'hang'],
     // Not preceded by `_`: a different word.
     ['fcsess_abchang_secret_xyz', null],

@@ -1,4 +1,4 @@
-// Compiles only when the public types are right (`npx tsc -p packages/testing/test`). Not run.
+// Compiles only when the public types are right (`pnpm exec tsc -p tsconfig.test.json`). Not run.
 import type { Page, BrowserContext } from 'playwright-core';
 import type { CollectRelinkResult, StripeLike } from '@fc-relink/core';
 import {
