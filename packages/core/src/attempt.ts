@@ -38,7 +38,7 @@ async function fetchSecret(fetch: () => PromiseLike<unknown>): Promise<string | 
 function aborted(): RelinkError {
   return relinkError(
     'unexpected',
-    'The attempt was abandoned before Stripe opened (the element left the page, or a newer attempt replaced it). Nothing was sent to Stripe.',
+    'The attempt was abandoned before Stripe opened (its signal was aborted: the element left the page). Nothing was sent to Stripe.',
     { retryable: true },
   );
 }

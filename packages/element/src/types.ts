@@ -9,7 +9,10 @@ export interface ClientSecretRequest {
   /** The exact account, for `retry` in account mode; `null` for `authorization_retry`. */
   account: string | null;
   previousSessionId: string | null;
-  /** Aborted when the element leaves the page or a newer request replaces this one. */
+  /**
+   * Aborted when the element leaves the page. Nothing else replaces a pending request: the
+   * element runs one attempt at a time.
+   */
   signal: AbortSignal;
 }
 
