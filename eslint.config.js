@@ -55,7 +55,7 @@ export default defineConfig(
   },
   {
     // The browser tests and their helpers: tsconfig.test.json.
-    files: ['test-support/**', 'packages/{core,element,testing,react,vue}/test/**'],
+    files: ['test-support/**/*.ts', 'packages/{core,element,testing,react,vue}/test/**'],
     // Checked by vue-tsc with its own tsconfig.json (found by the project service).
     ignores: ['packages/vue/test/vue-tsc/**'],
     languageOptions: { parserOptions: { projectService: false, project: 'tsconfig.test.json' } },

@@ -1,30 +1,43 @@
 import { defaultReporter } from '@web/test-runner';
-import { playwrightLauncher } from '@web/test-runner-playwright';
+import { junitReporter } from '@web/test-runner-junit-reporter';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { launchOptions } from './scripts/chromium.mjs';
-import { routeStripeNetwork, stripeNetworkPlugin } from './scripts/wtr-stripe-network.mjs';
-import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupReplace from '@rollup/plugin-replace';
+import { browsers } from './scripts/browsers.mjs';
 import { bundlerShimsPlugin } from './scripts/wtr-bundler-shims.mjs';
+import { stripeNetworkPlugin, testRunnerHtml } from './test-support/stripe-network/plugin.mjs';
 
+const replace = fromRollup(rollupReplace);
+
+// Browser suites in Chromium, Firefox and WebKit (scripts/browsers.mjs); @fc-relink/server's
+// run on Node. FC_RELINK_BROWSERS=firefox (or a comma-separated list) runs fewer engines.
 export default {
-  // Browser suites; @fc-relink/server's run on Node.
   files: ['packages/*/test/**/*.test.ts', '!packages/server/**'],
   // Lit's development build, so its warnings reach the tests (which fail on them).
   nodeResolve: { exportConditions: ['development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' }), stripeNetworkPlugin(), bundlerShimsPlugin()],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions,
-      async createPage({ context }) {
-        const page = await context.newPage();
-        await routeStripeNetwork(page);
-        return page;
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' }),
+    // What a bundler defines for npm packages: React and Vue read process.env.NODE_ENV, Vue its
+    // feature flags. Development mode: StrictMode checks and
+    // Vue's warnings stay on.
+    replace({
+      preventAssignment: true,
+      include: ['**/node_modules/**'],
+      values: {
+        'process.env.NODE_ENV': JSON.stringify('development'),
+        __VUE_OPTIONS_API__: 'true',
+        __VUE_PROD_DEVTOOLS__: 'false',
+        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
       },
     }),
+    // React 19 ships CommonJS whose names sit inside a development-only closure, which the
+    // CommonJS plugin cannot read one file at a time: it is still served through esbuild.
+    bundlerShimsPlugin(),
+    stripeNetworkPlugin(),
   ],
-  // One file at a time: the stripe-network mode is shared.
+  testRunnerHtml,
+  browsers: browsers(),
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  reporters: [defaultReporter(), countReporter('.reports/wtr.json')],
+  reporters: [defaultReporter(), junitReporter({ outputPath: '.reports/wtr.xml', reportLogs: false })],
 };

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Every check of the project, in order, ending with one line `N passed, N failed` that sums
-// every suite. `pnpm test` runs it; so does .ci/run.
+// every suite. `pnpm test` runs it; so does .ci/run (which installs the browsers first: this
+// script installs nothing). The runners write JUnit XML to .reports/; this script only adds up
+// the counts in it, one line per browser engine for the browser suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumPath } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, '.reports');
@@ -17,22 +18,14 @@ function run(title, command, args, options = {}) {
   return result.status === 0;
 }
 
-function readCounts(file) {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8').trim().split('\n').pop());
-  } catch {
-    return null;
-  }
-}
-
 /** Adds a suite's counts; a runner that failed without counting a failure counts as one. */
 function record(suite, ok, counts) {
   const c = counts ?? { passed: 0, failed: 0, skipped: 0 };
   if (!ok && c.failed === 0) c.failed = 1;
   totals.passed += c.passed;
   totals.failed += c.failed;
-  totals.skipped += c.skipped ?? 0;
-  lines.push(`${suite.padEnd(28)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+  totals.skipped += c.skipped;
+  lines.push(`${suite.padEnd(32)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
 }
 
 function finish() {
@@ -42,23 +35,32 @@ function finish() {
   process.exit(totals.failed === 0 ? 0 : 1);
 }
 
-function ensureChromium() {
-  if (existsSync(chromiumPath)) return true;
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0) {
-    return run('install Chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+/**
+ * The test cases of a JUnit XML report, grouped by a key of their <testsuite> (`null`: one
+ * group). Each <testcase> counts once: failed if it holds <failure> or <error>, skipped if
+ * <skipped>, else passed.
+ */
+function junitCounts(file, groupBy = () => 'all') {
+  if (!existsSync(file)) return null;
+  const xml = readFileSync(file, 'utf8');
+  const groups = new Map();
+  for (const suite of xml.matchAll(/<testsuite\b([^>]*)>([\s\S]*?)<\/testsuite>/g)) {
+    const key = groupBy(Object.fromEntries([...suite[1].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]])));
+    const c = groups.get(key) ?? { passed: 0, failed: 0, skipped: 0 };
+    for (const test of suite[2].matchAll(/<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
+      const body = test[1] ?? '';
+      if (/<(failure|error)\b/.test(body)) c.failed += 1;
+      else if (/<skipped\b/.test(body)) c.skipped += 1;
+      else c.passed += 1;
+    }
+    groups.set(key, c);
   }
-  console.error(`No Chromium at ${chromiumPath}. Install Debian's chromium, or set CHROME_PATH.`);
-  return false;
+  return groups;
 }
 
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-if (!ensureChromium()) {
-  record('chromium', false);
-  finish();
-}
 if (!run('build', 'pnpm', ['build'])) {
   record('build', false);
   finish();
@@ -66,7 +68,7 @@ if (!run('build', 'pnpm', ['build'])) {
 /** A check that passes or fails as a whole counts as one test. */
 function check(title, command, args, options) {
   const ok = run(title, command, args, options);
-  record(title, ok, { passed: ok ? 1 : 0, failed: 0 });
+  record(title, ok, { passed: ok ? 1 : 0, failed: 0, skipped: 0 });
 }
 
 check('type-check tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']);
@@ -80,33 +82,32 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   check(`publint @fc-relink/${dir}`, 'pnpm', ['exec', 'publint', '--strict'], { cwd: join(root, 'packages', dir) });
 }
 
-const wtrOk = run('unit tests (Chromium)', 'pnpm', ['exec', 'wtr']);
-record('unit tests (Chromium)', wtrOk, readCounts(join(reports, 'wtr.json')));
+// Browser suites: one web-test-runner run in Chromium, Firefox and WebKit; a line per engine.
+const wtrOk = run('browser tests (Chromium, Firefox, WebKit)', 'pnpm', ['exec', 'wtr']);
+const engines = junitCounts(join(reports, 'wtr.xml'), (suite) => suite.name?.split(/[_\s]/)[0] || 'browser');
+if (!engines || engines.size === 0) record('browser tests', false);
+else for (const [engine, counts] of [...engines].sort()) record(`browser tests (${engine})`, wtrOk, counts);
 
-const server = join(root, 'packages/server');
-const serverBuilt = run('server tests: build', 'pnpm', ['--filter', '@fc-relink/server', 'run', 'test:build']);
-const serverFiles = serverBuilt
-  ? readdirSync(join(server, '.test-dist/test')).filter((f) => f.endsWith('.test.js')).map((f) => `.test-dist/test/${f}`)
-  : [];
+// Node suites (@fc-relink/server, the playground's server), compiled to .test-dist first.
+const built = run('node tests: build', 'pnpm', ['-r', '--if-present', 'run', 'test:build']);
+const nodeFiles = (dir) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => join(dir, f)) : [];
+const files = [...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, '.test-dist')), join(root, 'demo/.test-dist')].flatMap(nodeFiles);
 const nodeOk =
-  serverBuilt &&
-  run(
-    'server tests (Node)',
-    'node',
-    [
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      `--test-reporter=${join(root, 'scripts/node-test-count.mjs')}`,
-      `--test-reporter-destination=${join(reports, 'node.json')}`,
-      ...serverFiles,
-    ],
-    { cwd: server },
-  );
-record('server tests (Node)', nodeOk, readCounts(join(reports, 'node.json')));
+  built &&
+  files.length > 0 &&
+  run('node tests', 'node', [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=junit',
+    `--test-reporter-destination=${join(reports, 'node.xml')}`,
+    ...files,
+  ]);
+record('node tests', nodeOk, junitCounts(join(reports, 'node.xml'))?.get('all') ?? null);
 
-const e2eOk = run('end-to-end tests (Playwright)', 'pnpm', ['--filter', '@fc-relink/e2e', 'test']);
-record('end-to-end tests (Playwright)', e2eOk, readCounts(join(reports, 'e2e.json')));
+const e2eOk = run('end-to-end tests (Playwright, Chromium)', 'pnpm', ['--filter', '@fc-relink/e2e', 'test']);
+record('end-to-end tests (Chromium)', e2eOk, junitCounts(join(reports, 'e2e.xml'))?.get('all') ?? null);
 
 check('size budget', 'node', ['scripts/size.mjs']);
 

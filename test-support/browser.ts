@@ -1,5 +1,5 @@
 // Helpers shared by the browser suites of every package (web-test-runner in Chromium).
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 
 export interface Network {
   mode: 'offline' | 'fake';
@@ -66,4 +66,20 @@ export function deferred<T = void>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/**
+ * Presses Shift+Tab where the launcher can hold a key down (Playwright and puppeteer). Resolves
+ * `false`, pressing nothing, under web-test-runner's WebDriver launcher (WebKit here), which sends
+ * single keys only (`press` and `type`): a test then marks itself skipped with that reason.
+ */
+export async function pressShiftTab(): Promise<boolean> {
+  try {
+    await sendKeys({ down: 'Shift' });
+  } catch {
+    return false;
+  }
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+  return true;
 }

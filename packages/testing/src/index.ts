@@ -15,4 +15,4 @@ export {
   type FakeScenario,
 } from './scenarios.js';
 export { createFakeStripe, type FakeStripe, type FakeStripeCall, type FakeStripeOptions } from './fake-stripe.js';
-export { fakeStripeScript, type FakeStripeConstructor, type FakeStripeScriptOptions } from './script.js';
+export { fakeStripeScript, fakeStripeScriptFor, type FakeStripeConstructor, type FakeStripeScriptOptions } from './script.js';

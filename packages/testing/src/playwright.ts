@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { fakeStripeScript, type FakeStripeScriptOptions } from './script.js';
+import { fakeStripeScript, fakeStripeScriptFor, type FakeStripeScriptOptions } from './script.js';
 
 /** The part of a Playwright `Route` this helper uses. */
 export interface FakeStripeRoute {
@@ -23,16 +23,6 @@ export interface FakeStripeRoutable {
 /** The glob every Stripe.js request matches. */
 const STRIPE_JS_GLOB = 'https://js.stripe.com/**';
 
-/** The release in a Stripe.js URL (`https://js.stripe.com/<version>/stripe.js`), if any. */
-function versionFromUrl(url: string): string | undefined {
-  try {
-    const segment = new URL(url).pathname.split('/')[1] ?? '';
-    return /^[A-Za-z0-9.-]+$/.test(segment) && segment !== 'stripe.js' ? segment : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Answers every `https://js.stripe.com/**` request of a Playwright page (or browser context)
  * with {@link fakeStripeScript}, so `loadStripe()` gets the fake. The constructor's `version`
@@ -50,13 +40,12 @@ function versionFromUrl(url: string): string | undefined {
 export async function routeFakeStripe(page: FakeStripeRoutable, options: FakeStripeScriptOptions = {}): Promise<void> {
   // Fails now, in the test, rather than later in the browser.
   fakeStripeScript(options);
-  await page.route(STRIPE_JS_GLOB, (route) => {
-    const version = options.version ?? versionFromUrl(route.request().url());
-    return route.fulfill({
+  await page.route(STRIPE_JS_GLOB, (route) =>
+    route.fulfill({
       status: 200,
       contentType: 'application/javascript; charset=utf-8',
       headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
-      body: fakeStripeScript(version === undefined ? options : { ...options, version }),
-    });
-  });
+      body: fakeStripeScriptFor(route.request().url(), options),
+    }),
+  );
 }

@@ -26,3 +26,24 @@ export function fakeStripeScript(options: FakeStripeScriptOptions = {}): string 
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `/* @fc-relink/testing: fake Stripe.js */\n(function () {\n${FAKE_STRIPE_SOURCE}\n${FAKE_STRIPE_GLOBAL}.install(${json});\n})();\n`;
 }
+
+/** The release in a Stripe.js URL (`https://js.stripe.com/<version>/stripe.js`), if any. */
+function versionFromUrl(url: string): string | undefined {
+  try {
+    const segment = new URL(url).pathname.split('/')[1] ?? '';
+    return /^[A-Za-z0-9.-]+$/.test(segment) && segment !== 'stripe.js' ? segment : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * {@link fakeStripeScript} for a request of `url` (`https://js.stripe.com/<version>/stripe.js`):
+ * the constructor's `version` is the one in the URL unless `options.version` says otherwise, so
+ * `@stripe/stripe-js` does not warn about a mismatch. For any stand-in that answers Stripe.js
+ * requests (`routeFakeStripe` uses it).
+ */
+export function fakeStripeScriptFor(url: string, options: FakeStripeScriptOptions = {}): string {
+  const version = options.version ?? versionFromUrl(url);
+  return fakeStripeScript(version === undefined ? options : { ...options, version });
+}
