@@ -13,5 +13,5 @@ export { interpretRelinkResult, fallbacksFor, RELINK_API_VERSION, type Interpret
 export { checkClientSecret, checkPublishableKey, isSecretKey } from './secrets.js';
 export { redact } from './redact.js';
 export { relinkError, isRelinkError } from './errors.js';
-export { instanceSource, publishableKeySource, type PublishableKeySource, type StripeSource } from './loader.js';
+export { instanceSource, publishableKeySource, resetSharedStripe, type PublishableKeySource, type StripeSource } from './loader.js';
 export { runRelinkAttempt, type RelinkAttemptOptions } from './attempt.js';

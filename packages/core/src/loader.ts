@@ -85,6 +85,15 @@ interface SharedEntry {
 const shared = new Map<string, SharedEntry>();
 
 /**
+ * Forgets every shared Stripe instance, so the next `load()` of any publishable-key source makes
+ * a new one. For tests that must not depend on what an earlier test loaded. (`@stripe/stripe-js`
+ * keeps the loaded Stripe.js script itself: a load that succeeded once in a page is not repeated.)
+ */
+export function resetSharedStripe(): void {
+  shared.clear();
+}
+
+/**
  * A source that loads Stripe.js through `@stripe/stripe-js/pure` and shares one instance per
  * (publishable key, connected account, options) across the page. The key is checked first:
  * a bad or secret key is refused before any request. A failed load is forgotten, so the next

@@ -1,48 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { publishableKeySource, instanceSource, isRelinkError, type StripeLike } from '@fc-relink/core';
+import { publishableKeySource, instanceSource, isRelinkError, resetSharedStripe, type StripeLike } from '@fc-relink/core';
+import { network } from '../../../test-support/browser.js';
 
-interface Network {
-  mode: 'offline' | 'fake';
-  stripeRequests: string[];
-  requests: string[];
-}
-const network = (payload: { mode?: Network['mode']; reset?: boolean } = {}) =>
-  executeServerCommand<Network, typeof payload>('stripe-network', payload);
-
-// Order matters in this file: the failing load must come before Stripe.js has ever loaded here.
-describe('publishableKeySource', () => {
-  before(() => network({ mode: 'offline', reset: true }));
-
-  it('refuses a secret key before any request, and says so without repeating it', async () => {
-    const source = publishableKeySource({ publishableKey: 'sk_test_never_sent' });
-    expect(source.error?.code).to.equal('secret_key_in_browser');
-    const loaded = await source.load();
-    expect(isRelinkError(loaded) && loaded.code).to.equal('secret_key_in_browser');
-    expect(JSON.stringify(loaded)).not.to.contain('sk_test_never_sent');
-    expect((await network()).stripeRequests).to.deep.equal([]);
-  });
-
-  it('refuses a malformed key before any request', async () => {
-    expect(publishableKeySource({ publishableKey: 'pk_nope' }).error?.code).to.equal('invalid_publishable_key');
-    expect((await network()).stripeRequests).to.deep.equal([]);
-  });
-
-  it('reports a failed Stripe.js load as retryable, then loads on the next try', async () => {
-    const source = publishableKeySource({ publishableKey: 'pk_test_loader' });
-    const failed = await source.load();
-    expect(isRelinkError(failed) && failed.code).to.equal('stripe_load_failed');
-    expect(isRelinkError(failed) && failed.retryable).to.equal(true);
-    expect(source.peek()).to.equal(undefined);
-    const tried = (await network()).stripeRequests;
-    expect(tried.length).to.be.greaterThan(0);
-    expect(tried.every((url) => url.startsWith('https://js.stripe.com/'))).to.equal(true);
-
-    await network({ mode: 'fake' });
-    const loaded = await source.load();
-    expect(isRelinkError(loaded)).to.equal(false);
-    expect(typeof (loaded as StripeLike).collectFinancialConnectionsAccounts).to.equal('function');
-    expect(source.peek() === loaded).to.equal(true);
+describe('publishableKeySource, once Stripe.js is reachable', () => {
+  beforeEach(async () => {
+    await network({ mode: 'fake', reset: true });
+    resetSharedStripe();
   });
 
   it('shares one instance per key, account and options across sources', async () => {
@@ -52,6 +15,14 @@ describe('publishableKeySource', () => {
     const d = await publishableKeySource({ publishableKey: 'pk_test_other' }).load();
     // Compared by identity: a failed chai comparison of two Stripe instances would try to print them.
     expect([isRelinkError(a), a === b, c === a, d === a]).to.deep.equal([false, true, false, false]);
+  });
+
+  it('makes a new instance after resetSharedStripe()', async () => {
+    const options = { publishableKey: 'pk_test_reset' };
+    const first = await publishableKeySource(options).load();
+    resetSharedStripe();
+    const second = await publishableKeySource(options).load();
+    expect([isRelinkError(first), isRelinkError(second), first === second]).to.deep.equal([false, false, false]);
   });
 });
 
