@@ -36,23 +36,27 @@ function finish() {
 }
 
 /**
- * The test cases of a JUnit XML report, grouped by a key of their <testsuite> (`null`: one
- * group). Each <testcase> counts once: failed if it holds <failure> or <error>, skipped if
- * <skipped>, else passed.
+ * The test cases of a JUnit XML report, grouped by a key of the <testsuite> that opens last
+ * before each (default: one group, `all`). Each <testcase> counts once: failed if it holds
+ * <failure> or <error>, skipped if <skipped>, else passed. Cases outside any suite (node:test's
+ * top-level tests) and in nested suites count alike.
  */
 function junitCounts(file, groupBy = () => 'all') {
   if (!existsSync(file)) return null;
   const xml = readFileSync(file, 'utf8');
   const groups = new Map();
-  for (const suite of xml.matchAll(/<testsuite\b([^>]*)>([\s\S]*?)<\/testsuite>/g)) {
-    const key = groupBy(Object.fromEntries([...suite[1].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]])));
-    const c = groups.get(key) ?? { passed: 0, failed: 0, skipped: 0 };
-    for (const test of suite[2].matchAll(/<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
-      const body = test[1] ?? '';
-      if (/<(failure|error)\b/.test(body)) c.failed += 1;
-      else if (/<skipped\b/.test(body)) c.skipped += 1;
-      else c.passed += 1;
+  let suite = {};
+  for (const tag of xml.matchAll(/<testsuite\b([^>]*)>|<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
+    if (tag[0].startsWith('<testsuite')) {
+      suite = Object.fromEntries([...tag[1].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      continue;
     }
+    const key = groupBy(suite);
+    const c = groups.get(key) ?? { passed: 0, failed: 0, skipped: 0 };
+    const body = tag[2] ?? '';
+    if (/<(failure|error)\b/.test(body)) c.failed += 1;
+    else if (/<skipped\b/.test(body)) c.skipped += 1;
+    else c.passed += 1;
     groups.set(key, c);
   }
   return groups;
