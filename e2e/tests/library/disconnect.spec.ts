@@ -56,6 +56,23 @@ function failedSessionRequests(page: Page): Array<{ request: Request; errorText:
   return failed;
 }
 
+/**
+ * Opens the fixture recording the element's events, holds the page's session request, presses
+ * the trigger and waits until the request arrived and the element is loading. Returns the failed
+ * session requests (watched from before the open) and the held request.
+ */
+async function pendAtSecretFetch(fixture: FixturePage, page: Page) {
+  const failed = failedSessionRequests(page);
+  await fixture.open('account_relinked');
+  await recordElement(fixture);
+  fixture.sessions.hold();
+
+  await fixture.trigger.click();
+  const pending = await fixture.sessions.arrived();
+  await fixture.expectElementState('loading');
+  return { failed, pending };
+}
+
 /** The page's record of the aborted `fetchClientSecret` call (it says `aborted` only when the element's signal fired). */
 const ABORTED_REQUEST = { purpose: 'initial', authorization: null, account: null, previousSessionId: null, result: 'aborted' };
 
@@ -81,14 +98,7 @@ async function relinkWithNewElement(fixture: FixturePage): Promise<void> {
 
 forEveryPage(() => {
   test('a reset while fetchClientSecret is pending aborts its fetch: one error, no Stripe call, and a new element relinks', async ({ fixture, page }) => {
-    const failed = failedSessionRequests(page);
-    await fixture.open('account_relinked');
-    await recordElement(fixture);
-    fixture.sessions.hold();
-
-    await fixture.trigger.click();
-    const pending = await fixture.sessions.arrived();
-    await fixture.expectElementState('loading');
+    const { failed, pending } = await pendAtSecretFetch(fixture, page);
     expect(failed).toEqual([]);
 
     // The page's framework takes the element out and renders a new one.
@@ -127,14 +137,7 @@ forEveryPage(() => {
 });
 
 test('el.remove() while fetchClientSecret is pending: start() resolves with the one error event, and Stripe is never called', async ({ fixture, page }) => {
-  const failed = failedSessionRequests(page);
-  await fixture.open('account_relinked');
-  await recordElement(fixture);
-  fixture.sessions.hold();
-
-  await fixture.trigger.click();
-  await fixture.sessions.arrived();
-  await fixture.expectElementState('loading');
+  const { failed } = await pendAtSecretFetch(fixture, page);
   // A second start() while the attempt runs returns the same promise; keep what it resolves with.
   await fixture.element.evaluate((el) => {
     const relink = el as HTMLElement & { start(): Promise<Record<string, unknown>> };
@@ -177,14 +180,7 @@ test('el.remove() while fetchClientSecret is pending: start() resolves with the 
 });
 
 test('moving the element within the page while fetchClientSecret is pending does not abort: the attempt goes on', async ({ fixture, page }) => {
-  const failed = failedSessionRequests(page);
-  await fixture.open('account_relinked');
-  await recordElement(fixture);
-  fixture.sessions.hold();
-
-  await fixture.trigger.click();
-  await fixture.sessions.arrived();
-  await fixture.expectElementState('loading');
+  const { failed } = await pendAtSecretFetch(fixture, page);
   // Out of the page and back in within one task: disconnected, then connected again at once.
   await fixture.element.evaluate((el) => {
     const parent = el.parentElement!;
