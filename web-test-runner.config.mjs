@@ -17,9 +17,8 @@ export default {
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' }),
-    // What a bundler defines for npm packages: React and Vue read process.env.NODE_ENV, Vue its
-    // feature flags. Development mode: StrictMode checks and
-    // Vue's warnings stay on.
+    // What a bundler defines for npm packages: Vue reads process.env.NODE_ENV and its feature
+    // flags. Development mode: Vue's warnings stay on.
     replace({
       preventAssignment: true,
       include: ['**/node_modules/**'],

@@ -1,18 +1,12 @@
 // Lets the browser tests import npm packages that expect a bundler, as Vite's dev server does:
-// - CommonJS-only packages (React 19 ships no ES modules) are served as ES modules, bundled by
-//   esbuild into one shared module so that react-dom and the tests share one React;
-// - what bundlers define for npm packages (`process.env.NODE_ENV`, Vue's feature flags) is
-//   defined, for Vue's esm-bundler build. Development mode throughout: React's StrictMode checks
-//   and Vue's warnings stay on.
+// CommonJS-only packages (React 19 ships no ES modules) are served as ES modules, bundled by
+// esbuild into one shared module so that react-dom and the tests share one React, in development
+// mode (StrictMode checks on). What other npm packages read (`process.env.NODE_ENV`, Vue's
+// feature flags) is defined by @rollup/plugin-replace in web-test-runner.config.mjs.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
-const defines = {
-  'process.env.NODE_ENV': JSON.stringify('development'),
-  __VUE_OPTIONS_API__: 'true',
-  __VUE_PROD_DEVTOOLS__: 'false',
-  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-};
+const defines = { 'process.env.NODE_ENV': JSON.stringify('development') };
 const PREFIX = '/__commonjs__/';
 
 /**
@@ -69,12 +63,6 @@ export function bundlerShimsPlugin({
       const specifier = context.path.slice(PREFIX.length, -'.js'.length);
       if (specifier === 'shared') return { body: await sharedModule(), type: 'js' };
       return ids.has(specifier) ? { body: facade(specifier), type: 'js' } : undefined;
-    },
-    transform(context) {
-      if (!context.path.includes('/node_modules/') || !context.response.is('js') || typeof context.body !== 'string') return undefined;
-      let body = context.body;
-      for (const [name, value] of Object.entries(defines)) body = body.replaceAll(name, value);
-      return body === context.body ? undefined : { body };
     },
   };
 }
