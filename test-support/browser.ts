@@ -68,18 +68,22 @@ export function deferred<T = void>() {
   return { promise, resolve, reject };
 }
 
+/** WebDriver's key codes (W3C WebDriver, "Keyboard actions") for Shift and Tab. */
+const WEBDRIVER_SHIFT_TAB = '\uE008\uE004';
+
 /**
- * Presses Shift+Tab where the launcher can hold a key down (Playwright and puppeteer). Resolves
- * `false`, pressing nothing, under web-test-runner's WebDriver launcher (WebKit here), which sends
- * single keys only (`press` and `type`): a test then marks itself skipped with that reason.
+ * Presses Shift+Tab in every launcher. Playwright and puppeteer hold Shift with `down`/`up`;
+ * web-test-runner's WebDriver launcher (WebKit here) refuses `down` and sends only `press`, but
+ * hands the pressed string to WebDriver as a key sequence it holds down together, so the two
+ * WebDriver key codes in one `press` are Shift+Tab there.
  */
-export async function pressShiftTab(): Promise<boolean> {
+export async function pressShiftTab(): Promise<void> {
   try {
     await sendKeys({ down: 'Shift' });
   } catch {
-    return false;
+    await sendKeys({ press: WEBDRIVER_SHIFT_TAB });
+    return;
   }
   await sendKeys({ press: 'Tab' });
   await sendKeys({ up: 'Shift' });
-  return true;
 }

@@ -173,7 +173,8 @@ export function openFakeModal(scenario: FakeScenario, doc: Document = document):
       choose('close');
       return;
     }
-    if (event.key !== 'Tab') return;
+    // WebKitGTK reports Shift+Tab as key "Unidentified" (GTK's ISO_Left_Tab); its code is Tab.
+    if (event.key !== 'Tab' && event.code !== 'Tab') return;
     // Keep focus in the dialog: wrap around at both ends.
     const focusable = [close, complete].filter((node) => !node.disabled);
     const first = focusable[0];
