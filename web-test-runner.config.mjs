@@ -1,39 +1,51 @@
 import { defaultReporter } from '@web/test-runner';
 import { junitReporter } from '@web/test-runner-junit-reporter';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupReplace from '@rollup/plugin-replace';
+import c2k from 'koa-connect';
+import { createServer } from 'vite';
 import { browsers } from './scripts/browsers.mjs';
-import { bundlerShimsPlugin } from './scripts/wtr-bundler-shims.mjs';
 import { stripeNetworkPlugin, testRunnerHtml } from './test-support/stripe-network/plugin.mjs';
-
-const replace = fromRollup(rollupReplace);
 
 // Browser suites in Chromium, Firefox and WebKit (scripts/browsers.mjs); @fc-relink/server's
 // run on Node. FC_RELINK_BROWSERS=firefox (or a comma-separated list) runs fewer engines.
-export default {
-  files: ['packages/*/test/**/*.test.ts', '!packages/server/**'],
-  // Lit's development build, so its warnings reach the tests (which fail on them).
-  nodeResolve: { exportConditions: ['development', 'browser'] },
+const files = ['packages/*/test/**/*.test.ts', '!packages/server/**'];
+
+// What a bundler defines for npm packages: Vue's feature flags (its warnings stay on, as does
+// React's: Vite serves dependencies in development mode).
+const define = {
+  __VUE_OPTIONS_API__: 'true',
+  __VUE_PROD_DEVTOOLS__: 'false',
+  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+};
+
+// Vite serves every module, as it does for the playground: TypeScript (per each package's
+// tsconfig), React's CommonJS pre-bundled once so react-dom and the tests share one React, and
+// Lit's development build, whose warnings reach the tests (which fail on them). web-test-runner
+// keeps its own modules (/__web-dev-server*), its browsers and its reporters.
+const vite = await createServer({
+  configFile: false,
+  root: process.cwd(),
+  cacheDir: 'node_modules/.vite-wtr',
+  logLevel: 'warn',
+  appType: 'custom',
+  server: { middlewareMode: true, hmr: false, ws: false },
+  define,
+  optimizeDeps: {
+    entries: files,
+    exclude: ['@web/test-runner-commands'],
+    rolldownOptions: { transform: { define } },
+  },
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' }),
-    // What a bundler defines for npm packages: Vue reads process.env.NODE_ENV and its feature
-    // flags. Development mode: Vue's warnings stay on.
-    replace({
-      preventAssignment: true,
-      include: ['**/node_modules/**'],
-      values: {
-        'process.env.NODE_ENV': JSON.stringify('development'),
-        __VUE_OPTIONS_API__: 'true',
-        __VUE_PROD_DEVTOOLS__: 'false',
-        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-      },
-    }),
-    // React 19 ships CommonJS whose names sit inside a development-only closure, which the
-    // CommonJS plugin cannot read one file at a time: it is still served through esbuild.
-    bundlerShimsPlugin(),
-    stripeNetworkPlugin(),
+    {
+      name: 'web-test-runner-modules',
+      resolveId: (id) => (id.startsWith('/__web-dev-server') ? { id, external: true } : undefined),
+    },
   ],
+});
+
+export default {
+  files,
+  middleware: [c2k(vite.middlewares)],
+  plugins: [stripeNetworkPlugin(), { name: 'vite', serverStop: () => vite.close() }],
   testRunnerHtml,
   browsers: browsers(),
   concurrency: 1,
