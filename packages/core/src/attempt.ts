@@ -1,51 +1,73 @@
 import type { RelinkError, RelinkOutcome } from './outcome.js';
 import type { StripeLike } from './stripe-types.js';
 import type { StripeSource } from './loader.js';
-import { checkClientSecret } from './secrets.js';
+import { acceptFetchedSecret, chooseClientSecret, type ClientSecretPurpose } from './client-secret.js';
 import { describeThrown, isRelinkError, relinkError } from './errors.js';
 import { interpretRelinkResult } from './interpret.js';
 
 export interface RelinkAttemptOptions {
   /** Where Stripe.js comes from. */
   stripe: StripeSource;
-  /** A client secret known up front. Used when non-empty. */
-  clientSecret?: string | null | undefined;
-  /** Asked for a secret when `clientSecret` is empty. */
+  /** Why this attempt runs; decides, with the rest, which secret it sends ({@link chooseClientSecret}). */
+  purpose?: ClientSecretPurpose | undefined;
+  /** The page's own client secret. */
+  clientSecret?: unknown;
+  /** Asked for a secret when the page's cannot be used. */
   fetchClientSecret?: (() => PromiseLike<unknown>) | null | undefined;
+  /** Secrets that already reached Stripe: none is sent again. */
+  usedSecrets?: ReadonlySet<string> | undefined;
   existingAccountIds?: readonly string[] | undefined;
-  /** Aborting before Stripe opens ends the attempt without calling Stripe. */
+  /**
+   * Aborting ends the attempt at once, whatever it waits for: before Stripe opens nothing is
+   * sent; after, Stripe's answer is no longer read.
+   */
   signal?: AbortSignal | undefined;
-  /** Called right after Stripe's flow has been asked to open. */
-  onOpen?: (() => void) | undefined;
+  /** Called right after Stripe's flow has been asked to open, with the secret it got. */
+  onOpen?: ((clientSecret: string) => void) | undefined;
 }
 
-async function fetchSecret(fetch: () => PromiseLike<unknown>): Promise<string | RelinkError> {
-  let value: unknown;
-  try {
-    value = await fetch();
-  } catch (thrown) {
-    return relinkError('client_secret_fetch_failed', `fetchClientSecret rejected: ${describeThrown(thrown)}`);
-  }
-  if (typeof value !== 'string') {
-    return relinkError(
-      'client_secret_fetch_failed',
-      `fetchClientSecret resolved with ${value === null ? 'null' : typeof value}; it must resolve with the session's client_secret string.`,
-    );
-  }
-  return checkClientSecret(value) ?? value.trim();
-}
+const NO_USED_SECRETS: ReadonlySet<string> = new Set();
+/** Stands for Stripe's answer once it is no longer awaited. */
+const ABANDONED_OPEN: unique symbol = Symbol('abandoned');
 
-function aborted(): RelinkError {
+/** What an aborted attempt settles with. */
+function abandoned(opened: boolean): RelinkError {
   return relinkError(
     'unexpected',
-    'The attempt was abandoned before Stripe opened (its signal was aborted: the element left the page). Nothing was sent to Stripe.',
+    opened
+      ? "The attempt was abandoned while Stripe's window was open (the element left the page), so its result was not read. If the customer finished, the account is relinked on Stripe's side."
+      : 'The attempt was abandoned before Stripe opened (the element left the page). Nothing was sent to Stripe.',
     { retryable: true },
   );
 }
 
+/** Resolves with `value`, or with `ended` as soon as the signal aborts, whichever comes first. */
+function until<T, E>(value: PromiseLike<T>, signal: AbortSignal | undefined, ended: () => E): Promise<T | E> {
+  if (!signal) return Promise.resolve(value);
+  if (signal.aborted) return Promise.resolve(ended());
+  return new Promise<T | E>((resolve, reject) => {
+    const onAbort = (): void => resolve(ended());
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(value).then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
+}
+
+async function fetchSecret(fetch: () => PromiseLike<unknown>, used: ReadonlySet<string>, signal: AbortSignal | undefined) {
+  let value: unknown;
+  try {
+    value = await until(fetch(), signal, () => abandoned(false));
+  } catch (thrown) {
+    return relinkError('client_secret_fetch_failed', `fetchClientSecret rejected: ${describeThrown(thrown)}`);
+  }
+  return isRelinkError(value) ? value : acceptFetchedSecret(value, used);
+}
+
 /**
- * One relink attempt: checks the configuration, gets a client secret and Stripe.js, opens
- * Stripe's flow and interprets the result. It never rejects.
+ * One relink attempt: decides its client secret, gets Stripe.js, opens Stripe's flow and
+ * interprets the result. It never rejects, and it settles at once when its signal aborts.
  *
  * When the secret is known and Stripe.js is already loaded, Stripe is called synchronously,
  * within the caller's task, so the flow opens under the user's click.
@@ -53,23 +75,28 @@ function aborted(): RelinkError {
 export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<RelinkOutcome> {
   const { stripe: source, signal } = options;
   try {
-    const given = typeof options.clientSecret === 'string' ? options.clientSecret.trim() : '';
-    // An empty secret is fine only when fetchClientSecret can supply one.
-    let secret: string | RelinkError = '';
-    if (given !== '' || !options.fetchClientSecret) secret = checkClientSecret(given) ?? given;
-    if (isRelinkError(secret)) return secret;
+    if (signal?.aborted) return abandoned(false);
+    const used = options.usedSecrets ?? NO_USED_SECRETS;
+    const choice = chooseClientSecret({
+      purpose: options.purpose ?? 'initial',
+      pageSecret: options.clientSecret,
+      used,
+      canFetch: typeof options.fetchClientSecret === 'function',
+    });
+    if (choice.action === 'refuse') return choice.error;
     if (source.error) return source.error;
 
     // Fast path: everything at hand, so no await before Stripe is called.
+    let secret: string | RelinkError = choice.action === 'send' ? choice.secret : '';
     let stripe: StripeLike | RelinkError | undefined = source.peek();
-    if (!stripe || secret === '') {
+    if (!stripe || choice.action === 'fetch') {
       const loading = stripe ? Promise.resolve(stripe) : source.load();
-      if (secret === '' && options.fetchClientSecret) secret = await fetchSecret(options.fetchClientSecret);
+      if (choice.action === 'fetch') secret = await fetchSecret(options.fetchClientSecret!, used, signal);
       if (isRelinkError(secret)) return secret;
-      stripe = await loading;
+      stripe = await until(loading, signal, () => abandoned(false));
     }
     if (isRelinkError(stripe)) return stripe;
-    if (signal?.aborted) return aborted();
+    if (signal?.aborted) return abandoned(false);
 
     let pending: Promise<unknown>;
     try {
@@ -77,15 +104,20 @@ export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<R
     } catch (thrown) {
       pending = Promise.reject(thrown);
     }
-    options.onOpen?.();
+    try {
+      options.onOpen?.(secret);
+    } catch {
+      // The caller's bookkeeping; the attempt goes on and settles as Stripe says.
+    }
     let result: unknown;
     try {
-      result = await pending;
+      result = await until(pending, signal, () => ABANDONED_OPEN);
     } catch (thrown) {
       return relinkError('stripe_error', `collectFinancialConnectionsAccounts rejected: ${describeThrown(thrown)}`, {
         retryable: true,
       });
     }
+    if (result === ABANDONED_OPEN) return abandoned(true);
     return interpretRelinkResult(result, { existingAccountIds: options.existingAccountIds });
   } catch (thrown) {
     return relinkError('unexpected', `The relink attempt failed: ${describeThrown(thrown)}`);

@@ -10,8 +10,16 @@ export type {
   StripeLike,
 } from './stripe-types.js';
 export { interpretRelinkResult, fallbacksFor, RELINK_API_VERSION, type InterpretContext } from './interpret.js';
-export { checkClientSecret, checkPublishableKey, isSecretKey } from './secrets.js';
+export { checkClientSecret, checkPublishableKey, checkStripeAccount, checkStripeOptions, isSecretKey } from './secrets.js';
+export {
+  acceptFetchedSecret,
+  chooseClientSecret,
+  type ClientSecretChoice,
+  type ClientSecretChoiceInput,
+  type ClientSecretPurpose,
+} from './client-secret.js';
+export { STRIPE_JS_URL, TRUSTED_TYPES_POLICY } from './trusted-script.js';
 export { redact } from './redact.js';
-export { relinkError, isRelinkError } from './errors.js';
+export { describeThrown, relinkError, isRelinkError } from './errors.js';
 export { instanceSource, publishableKeySource, resetSharedStripe, type PublishableKeySource, type StripeSource } from './loader.js';
 export { runRelinkAttempt, type RelinkAttemptOptions } from './attempt.js';

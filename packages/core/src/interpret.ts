@@ -10,7 +10,7 @@ import type {
   RelinkedAccount,
 } from './outcome.js';
 import { describeThrown, relinkError } from './errors.js';
-import { redact } from './redact.js';
+import { cut, MAX_MESSAGE_LENGTH, redact } from './redact.js';
 
 /** The earliest Stripe API version whose sessions carry `relink_result`. */
 export const RELINK_API_VERSION = '2026-01-28.preview';
@@ -56,14 +56,19 @@ export function fallbacksFor(mode: RelinkMode, reason: RelinkFailureReason): Rel
     : ['retry', 'new_payment_method'];
 }
 
+/** A field of Stripe's error, redacted and cut to a length no Stripe field needs; `null` when absent. */
+function errorField(value: unknown, max: number): string | null {
+  const text = str(value);
+  return text === null ? null : redact(cut(text, max));
+}
+
 function stripeErrorOutcome(error: unknown): RelinkError {
   const source: Dict = isDict(error) ? error : {};
-  const message = str(source.message) ?? (typeof error === 'string' ? error : null);
   const stripeError: RelinkStripeError = {
-    type: str(source.type) ?? 'unknown',
-    code: str(source.code),
-    message: message === null ? null : redact(message),
-    docUrl: str(source.doc_url),
+    type: errorField(source.type, 100) ?? 'unknown',
+    code: errorField(source.code, 100),
+    message: errorField(source.message, MAX_MESSAGE_LENGTH) ?? errorField(error, MAX_MESSAGE_LENGTH),
+    docUrl: errorField(source.doc_url, 300),
   };
   const label = stripeError.code ? `${stripeError.type}/${stripeError.code}` : stripeError.type;
   return relinkError(
@@ -130,6 +135,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
   }
 
   const existing = knownIds(context?.existingAccountIds);
+  const known = new Set(existing);
   const sessionAccounts = accountList(session.accounts);
   // In account mode the relinked account is the very account the page asked for: never new.
   const neverNew = new Set([requestedAccount, account].filter((id): id is string => id !== null && mode === 'account'));
@@ -140,7 +146,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
       displayName: str(item.display_name),
       institutionName: str(item.institution_name),
       last4: str(item.last4),
-      isNew: existing === null ? null : !existing.includes(id) && !neverNew.has(id),
+      isNew: neverNew.has(id) ? false : existing === null ? null : !known.has(id),
     };
   });
   const ids = accounts.map((a) => a.id);
@@ -155,7 +161,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
     account,
     accounts,
     newAccountIds: existing === null ? null : accounts.filter((a) => a.isNew).map((a) => a.id),
-    missingAccountIds: existing === null ? null : [...new Set(existing)].filter((id) => !ids.includes(id)),
+    missingAccountIds: existing === null ? null : [...known].filter((id) => !ids.includes(id)),
   };
   return success;
 }

@@ -4,8 +4,9 @@ import { loadStripe } from '@stripe/stripe-js/pure/index.mjs';
 import type { StripeConstructorOptions } from '@stripe/stripe-js';
 import type { RelinkError } from './outcome.js';
 import type { StripeLike } from './stripe-types.js';
-import { checkPublishableKey } from './secrets.js';
+import { checkPublishableKey, checkStripeAccount, checkStripeOptions } from './secrets.js';
 import { describeThrown, isRelinkError, relinkError } from './errors.js';
+import { prepareStripeJsScript } from './trusted-script.js';
 
 /**
  * Where a relink attempt gets Stripe.js from. `peek()` answers synchronously once Stripe.js is
@@ -35,10 +36,23 @@ function checkInstance(value: unknown): StripeLike | RelinkError {
   if (value === null || value === undefined) {
     return unavailable('there is no window here, or Stripe.js defined no Stripe constructor.');
   }
-  if (typeof (value as Partial<StripeLike>).collectFinancialConnectionsAccounts !== 'function') {
+  let method: unknown;
+  try {
+    method = (value as Partial<StripeLike>).collectFinancialConnectionsAccounts;
+  } catch {
+    method = undefined;
+  }
+  if (typeof method !== 'function') {
     return unavailable('the Stripe instance has no collectFinancialConnectionsAccounts method.');
   }
   return value as StripeLike;
+}
+
+/** Loads Stripe.js (through the Trusted Types policy where the page enforces them) and makes the instance. */
+async function loadInstance(key: string, options: StripeConstructorOptions): Promise<StripeLike | RelinkError> {
+  const refused = await prepareStripeJsScript();
+  if (refused) return refused;
+  return loadStripe(key, options).then(checkInstance, loadFailure);
 }
 
 function loadFailure(thrown: unknown): RelinkError {
@@ -55,25 +69,34 @@ function loadFailure(thrown: unknown): RelinkError {
 
 /** Turns whatever the page gave (an instance, a promise of one, or null) into a source. */
 export function instanceSource(stripe: StripeLike | PromiseLike<StripeLike | null | undefined> | null): StripeSource {
-  if (stripe === null || typeof (stripe as PromiseLike<unknown>).then !== 'function') {
+  let then: unknown;
+  try {
+    then = stripe === null ? undefined : (stripe as PromiseLike<unknown>).then;
+  } catch {
+    then = undefined;
+  }
+  if (typeof then !== 'function') {
     const checked = checkInstance(stripe);
     const ready = isRelinkError(checked) ? undefined : checked;
     return { error: null, peek: () => ready, load: () => Promise.resolve(checked) };
   }
   let ready: StripeLike | undefined;
-  const settled = Promise.resolve(stripe as PromiseLike<unknown>).then(checkInstance, loadFailure);
+  // The page's promise is the page's: once it rejected, only a new `stripe` can make it load.
+  const settled = Promise.resolve(stripe as PromiseLike<unknown>).then(checkInstance, (thrown: unknown) =>
+    relinkError('stripe_load_failed', `The stripe promise the page gave rejected: ${describeThrown(thrown)} Set the stripe property again to retry.`, {
+      retryable: false,
+    }),
+  );
   void settled.then((value) => {
     if (!isRelinkError(value)) ready = value;
   });
   return { error: null, peek: () => ready, load: () => settled };
 }
 
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
+/** A source that refuses, before anything loads. */
+function refusedSource(error: RelinkError | null): StripeSource {
+  const refused = error ?? relinkError('unexpected', 'The Stripe configuration was refused.');
+  return { error: refused, peek: () => undefined, load: () => Promise.resolve(refused) };
 }
 
 interface SharedEntry {
@@ -100,18 +123,15 @@ export function resetSharedStripe(): void {
  * `load()` tries again.
  */
 export function publishableKeySource({ publishableKey, stripeAccount, stripeOptions }: PublishableKeySource): StripeSource {
-  const error = checkPublishableKey(publishableKey);
-  if (error) return { error, peek: () => undefined, load: () => Promise.resolve(error) };
+  const keyError = checkPublishableKey(publishableKey);
+  const account = checkStripeAccount(stripeAccount);
+  const checked = checkStripeOptions(stripeOptions);
+  const error = keyError ?? (isRelinkError(account) ? account : isRelinkError(checked) ? checked : null);
+  if (error || isRelinkError(account) || isRelinkError(checked)) return refusedSource(error);
   const key = publishableKey.trim();
-  const options: StripeConstructorOptions = { ...stripeOptions };
-  if (stripeAccount) options.stripeAccount = stripeAccount;
-  let id: string;
-  try {
-    id = stableJson([key, options]);
-  } catch (thrown) {
-    const refused = relinkError('unexpected', `stripeOptions must be plain JSON data (it is passed to Stripe): ${describeThrown(thrown)}`);
-    return { error: refused, peek: () => undefined, load: () => Promise.resolve(refused) };
-  }
+  const options = checked.stripeOptions as StripeConstructorOptions;
+  if (account.stripeAccount) options.stripeAccount = account.stripeAccount;
+  const id = JSON.stringify([key, account.stripeAccount ?? null, checked.json]);
 
   const entry = (): SharedEntry => {
     let found = shared.get(id);
@@ -124,7 +144,7 @@ export function publishableKeySource({ publishableKey, stripeAccount, stripeOpti
     load() {
       const current = entry();
       if (current.ready) return Promise.resolve(current.ready);
-      current.loading ??= loadStripe(key, options).then(checkInstance, loadFailure).then((value) => {
+      current.loading ??= loadInstance(key, options).then((value) => {
         if (isRelinkError(value)) shared.delete(id);
         else current.ready = value;
         return value;

@@ -53,16 +53,28 @@ export interface RelinkFailure {
 }
 
 export type RelinkErrorCode =
+  /** No client secret and no `fetchClientSecret`, no Stripe source, or a configuration Stripe cannot take. */
   | 'missing_configuration'
+  /** Not a Financial Connections Session secret (`fcsess_..._secret_...`). */
   | 'invalid_client_secret'
+  /** An `sk_`/`rk_` key reached the browser: refused, never sent anywhere. */
   | 'secret_key_in_browser'
+  /** Not `pk_test_`/`pk_live_`. */
   | 'invalid_publishable_key'
+  /** Stripe.js could not be loaded (network, CSP, a blocker). */
   | 'stripe_load_failed'
+  /** No window, or no Stripe constructor. */
   | 'stripe_unavailable'
+  /** `fetchClientSecret` rejected or returned a non-string. */
   | 'client_secret_fetch_failed'
+  /** `{ error }` from Stripe.js, or its promise rejected. */
   | 'stripe_error'
+  /** The session has no `relink_options`. */
   | 'not_a_relink_session'
+  /** `relink_options` but no `relink_result` (API version too old). */
   | 'relink_result_missing'
+  /** The page's secret already reached Stripe and nothing can fetch a fresh one. */
+  | 'client_secret_used'
   | 'unexpected';
 
 /** Stripe's own error, as received and redacted. */

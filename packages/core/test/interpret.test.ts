@@ -182,6 +182,15 @@ describe('interpretRelinkResult: accounts', () => {
     expect(o.newAccountIds).to.deep.equal([]);
   });
 
+  it('in account mode the relinked account is never new, also without existingAccountIds', () => {
+    const o = interpretRelinkResult(session({ account: ACCT, result: { account: ACCT }, accounts: [account(ACCT)] }));
+    if (o.type !== 'success') throw new Error(o.type);
+    ok(o);
+    expect(o.accounts[0]?.isNew).to.equal(false);
+    // Which other accounts are new stays unknown without the page's list.
+    expect(o).to.deep.include({ newAccountIds: null, missingAccountIds: null });
+  });
+
   it('ignores unknown fields and non-string existing ids', () => {
     const o = interpretRelinkResult(
       { ...session({ result: { authorization: AUTHZ, extra: { deep: true } }, accounts: [account('fca_x')] }), extra: 1 },
@@ -189,6 +198,34 @@ describe('interpretRelinkResult: accounts', () => {
     );
     ok(o);
     expect(o.type === 'success' && o.accounts[0]?.isNew).to.equal(false);
+  });
+});
+
+describe('interpretRelinkResult: Stripe errors', () => {
+  it('redacts every field of Stripe\'s error, not only its message', () => {
+    const secret = 'seti_1Ab_secret_Cd-ef';
+    const o = interpretRelinkResult({
+      error: { type: `invalid_request_error ${secret}`, code: `code_sk_live_${'x'.repeat(20)}`, message: `no ${secret}`, doc_url: `https://stripe.com/docs?secret=${secret}` },
+    });
+    ok(o);
+    expect(JSON.stringify(o)).not.to.contain('secret_Cd');
+    expect(JSON.stringify(o)).not.to.contain('sk_live_');
+    expect(o.type === 'error' && o.stripeError).to.deep.equal({
+      type: 'invalid_request_error [redacted]',
+      code: '[redacted]',
+      message: 'no [redacted]',
+      docUrl: 'https://stripe.com/docs?secret=[redacted]',
+    });
+  });
+
+  it('cuts what Stripe sent to lengths no Stripe field needs', () => {
+    const o = interpretRelinkResult({ error: { type: 't'.repeat(10_000), code: 'c'.repeat(10_000), message: 'm'.repeat(100_000), doc_url: 'd'.repeat(10_000) } });
+    if (o.type !== 'error' || !o.stripeError) throw new Error(o.type);
+    expect(o.stripeError.type.length).to.be.at.most(101);
+    expect(o.stripeError.code!.length).to.be.at.most(101);
+    expect(o.stripeError.docUrl!.length).to.be.at.most(301);
+    expect(o.stripeError.message!.length).to.be.at.most(2001);
+    expect(o.message.length).to.be.at.most(2001);
   });
 });
 

@@ -7,7 +7,7 @@ const FALLBACKS = ['authorization_retry', 'retry', 'new_payment_method'];
 const CODES = [
   'missing_configuration', 'invalid_client_secret', 'secret_key_in_browser', 'invalid_publishable_key',
   'stripe_load_failed', 'stripe_unavailable', 'client_secret_fetch_failed', 'stripe_error',
-  'not_a_relink_session', 'relink_result_missing', 'unexpected',
+  'not_a_relink_session', 'relink_result_missing', 'client_secret_used', 'unexpected',
 ];
 
 /** Every problem that makes an outcome break the contract of SPEC section 2; empty when well-formed. */
@@ -33,7 +33,10 @@ export function outcomeProblems(o: RelinkOutcome): string[] {
       need(isStr(a.id) && a.id !== '', 'account id');
       need(isStrOrNull(a.displayName) && isStrOrNull(a.institutionName) && isStrOrNull(a.last4), 'account fields');
       need(a.isNew === null || typeof a.isNew === 'boolean', 'isNew');
-      need((a.isNew === null) === (o.newAccountIds === null), 'isNew known with newAccountIds');
+      // Unknown without existingAccountIds, except the account an account-mode session relinked: never new.
+      const relinked = o.mode === 'account' && (a.id === o.account || a.id === o.requestedAccount);
+      need(relinked ? a.isNew === false : (a.isNew === null) === (o.newAccountIds === null), 'isNew known with newAccountIds');
+      need(a.isNew !== true || o.newAccountIds?.includes(a.id) === true, 'a new account is in newAccountIds');
     }
     need(o.newAccountIds === null || isStrArr(o.newAccountIds), 'newAccountIds');
     need(o.missingAccountIds === null || isStrArr(o.missingAccountIds), 'missingAccountIds');
