@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import {
+  describeThrown,
   instanceSource,
+  relinkError,
   publishableKeySource,
   runRelinkAttempt,
   type RelinkFallback,
@@ -17,7 +19,7 @@ import {
   FcRelinkStartEvent,
   FcRelinkSuccessEvent,
 } from './events.js';
-import { builtInLanguage, builtInStrings, type FcRelinkStrings } from './strings.js';
+import { builtInLanguage, builtInStrings, withOverrides, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
 import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState } from './types.js';
 
@@ -29,6 +31,14 @@ const settleEvent = (outcome: RelinkOutcome): Event =>
       : new FcRelinkErrorEvent(outcome);
 
 const stateOf = { success: 'succeeded', failure: 'failed', error: 'errored' } as const;
+
+const PRELOAD_MODES: ReadonlySet<unknown> = new Set<FcRelinkPreload>(['idle', 'eager', 'intent', 'none']);
+
+/** How many of the secrets that reached Stripe an element remembers (one per attempt). */
+const MAX_USED_SECRETS = 50;
+
+/** The page's function, or `null` for anything that is not one. */
+const asFunction = <T,>(value: T): T | null => (typeof value === 'function' ? value : null);
 
 /** The `lang` of the closest ancestor that has one, crossing shadow roots. */
 function nearestLang(node: Element): string {
@@ -136,8 +146,8 @@ export class FcRelinkElement extends LitElement {
   #attempts = 0;
   /** Whether an attempt of this element has reached Stripe. */
   #opened = false;
-  /** The page's secret last sent to Stripe: a used secret is not sent twice when a new one can be fetched. */
-  #usedSecret: string | null = null;
+  /** Every secret this element sent to Stripe (the latest {@link MAX_USED_SECRETS}): none is sent twice. */
+  #usedSecrets = new Set<string>();
   /** What the last session said about itself, for the next `fetchClientSecret` request. */
   #last: { authorization: string | null; account: string | null; sessionId: string | null } = {
     authorization: null,
@@ -145,10 +155,25 @@ export class FcRelinkElement extends LitElement {
     sessionId: null,
   };
   #cancelPreload: (() => void) | null = null;
+  /** Whether focus was inside the element when the running attempt began. */
+  #focusWasInside = false;
 
   /** The flow state; also the `state` attribute, for styling. Read-only. */
   get state(): FcRelinkState {
     return this._state;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'state'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    // `state` is the element's to write: a page's write is put back at once.
+    if (name === 'state') {
+      if (value !== this._state) this.setAttribute('state', this._state);
+      return;
+    }
+    super.attributeChangedCallback(name, old, value);
   }
 
   override connectedCallback(): void {
@@ -178,31 +203,30 @@ export class FcRelinkElement extends LitElement {
    * rejects. While an attempt runs, returns that attempt's promise.
    */
   start(): Promise<RelinkOutcome> {
+    if (this.#current) return this.#current;
     // A fresh secret from the page starts over; otherwise, after Stripe has opened once, it is a retry.
-    const fresh = !this.#opened || (this.clientSecret !== '' && !this.#secretIsUsed());
-    return this.#current ?? this.#run(fresh ? 'initial' : 'retry');
+    const secret = typeof this.clientSecret === 'string' ? this.clientSecret.trim() : '';
+    const fresh = !this.#opened || (secret !== '' && !this.#usedSecrets.has(secret));
+    return this.#run(fresh ? 'initial' : 'retry');
   }
 
   /**
    * Does what a fallback button does: dispatches the cancelable `fc-relink-fallback` and, unless
    * it is prevented, starts a new attempt for `retry` or `authorization_retry` with a secret from
-   * `fetchClientSecret`. Resolves with that attempt's outcome, or `null` when none runs.
+   * `fetchClientSecret`. Only a fallback the last failure offered runs; any other resolves `null`
+   * and dispatches nothing. Resolves with that attempt's outcome, or `null` when none runs.
    */
   chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
-    const failure = this._outcome?.type === 'failure' ? this._outcome : null;
-    // Nothing to fall back from, or an attempt already running (it is not this call's).
-    if (!failure || this.#current) return Promise.resolve(null);
+    const failure = this._state === 'failed' && this._outcome?.type === 'failure' ? this._outcome : null;
+    // Nothing to fall back from, a fallback it did not offer, or an attempt already running.
+    if (!failure || !failure.fallbacks.includes(fallback) || this.#current) return Promise.resolve(null);
     const event = new FcRelinkFallbackEvent({ fallback, failure });
     this.dispatchEvent(event);
     // A listener may have started an attempt of its own: one at a time.
-    if (event.defaultPrevented || fallback === 'new_payment_method' || !this.fetchClientSecret || this.#current) {
+    if (event.defaultPrevented || fallback === 'new_payment_method' || !asFunction(this.fetchClientSecret) || this.#current) {
       return Promise.resolve(null);
     }
     return this.#run(fallback);
-  }
-
-  #secretIsUsed(): boolean {
-    return this.clientSecret !== '' && this.clientSecret === this.#usedSecret;
   }
 
   /** The Stripe source for the current properties; made again only when they change. */
@@ -226,7 +250,7 @@ export class FcRelinkElement extends LitElement {
     const controller = new AbortController();
     this.#controller = controller;
     const last = this.#last;
-    const fetchSecret = this.fetchClientSecret;
+    const fetchSecret = asFunction(this.fetchClientSecret);
     const request: ClientSecretRequest = {
       purpose,
       authorization: last.authorization,
@@ -234,30 +258,43 @@ export class FcRelinkElement extends LitElement {
       previousSessionId: last.sessionId,
       signal: controller.signal,
     };
-    // The page's secret serves an initial attempt; retries ask fetchClientSecret when there is one.
-    const given = this.clientSecret;
-    const useGiven = purpose === 'initial' || (purpose === 'retry' && !fetchSecret);
     // Busy before anyone hears of it: a start listener calling start() gets this same attempt.
     let settle!: (outcome: RelinkOutcome) => void;
     const running = new Promise<RelinkOutcome>((resolve) => (settle = resolve));
     this.#current = running;
+    this.#focusWasInside = this.#hasFocus();
     this.#setState('loading');
     this.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
+    let outcome: Promise<RelinkOutcome>;
+    try {
+      // Which secret is sent is decided in core (chooseClientSecret), from these.
+      outcome = runRelinkAttempt({
+        stripe: this.#stripeSource(),
+        purpose,
+        clientSecret: this.clientSecret,
+        fetchClientSecret: fetchSecret ? () => fetchSecret.call(this, request) : null,
+        usedSecrets: this.#usedSecrets,
+        existingAccountIds: this.existingAccountIds ?? undefined,
+        signal: controller.signal,
+        onOpen: (secret) => {
+          this.#remember(secret);
+          this.#opened = true;
+          this.#setState('open');
+        },
+      });
+    } catch (thrown) {
+      // A property the page set threw when read (a getter, a proxy): the attempt still settles.
+      outcome = Promise.resolve(relinkError('unexpected', `The element's properties could not be read: ${describeThrown(thrown)}`));
+    }
     // runRelinkAttempt never rejects (every failure is an outcome), and `running` hands its
     // outcome to the callers.
-    void runRelinkAttempt({
-      stripe: this.#stripeSource(),
-      clientSecret: useGiven ? given : '',
-      fetchClientSecret: fetchSecret ? () => fetchSecret(request) : null,
-      existingAccountIds: this.existingAccountIds ?? undefined,
-      signal: controller.signal,
-      onOpen: () => {
-        if (useGiven) this.#usedSecret = given;
-        this.#opened = true;
-        this.#setState('open');
-      },
-    }).then((outcome) => settle(this.#settle(outcome, controller)));
+    void outcome.then((value) => settle(this.#settle(value, controller)));
     return running;
+  }
+
+  #remember(secret: string): void {
+    this.#usedSecrets.add(secret);
+    if (this.#usedSecrets.size > MAX_USED_SECRETS) this.#usedSecrets.delete(this.#usedSecrets.values().next().value!);
   }
 
   #settle(outcome: RelinkOutcome, controller: AbortController): RelinkOutcome {
@@ -270,14 +307,19 @@ export class FcRelinkElement extends LitElement {
         sessionId: outcome.sessionId || null,
       };
     }
-    // Stripe's window took focus while it was open: give it back to the trigger once it closes.
-    const wasOpen = this._state === 'open';
+    // Stripe's window took focus while it was open, or focus was on something of the element's
+    // (a fallback button that is gone now): give it back to the trigger.
+    const refocus = this._state === 'open' || this.#focusWasInside || this.#hasFocus();
     this._outcome = outcome;
     this.#setState(stateOf[outcome.type]);
     this.dispatchEvent(settleEvent(outcome));
     // Focus is a side effect: nobody waits for it.
-    if (wasOpen) void this.#returnFocus();
+    if (refocus) void this.#returnFocus();
     return outcome;
+  }
+
+  #hasFocus(): boolean {
+    return this.matches(':focus-within');
   }
 
   #setState(next: FcRelinkState): void {
@@ -296,15 +338,19 @@ export class FcRelinkElement extends LitElement {
 
   #preloadNow = (): void => {
     this.#cancelPreload?.();
-    const source = this.#stripeSource();
-    // Only warms the cache: load() never rejects, and start() meets any failure again.
-    if (!source.error && (this.stripe || this.publishableKey)) void source.load();
+    try {
+      const source = this.#stripeSource();
+      // Only warms the cache: load() never rejects, and start() meets any failure again.
+      if (!source.error && (this.stripe || this.publishableKey)) void source.load();
+    } catch {
+      // A property that throws when read: start() reports it as its outcome.
+    }
   };
 
   #schedulePreload(): void {
     this.#cancelPreload?.();
     this.#cancelPreload = null;
-    const mode = this.preload;
+    const mode = PRELOAD_MODES.has(this.preload) ? this.preload : 'idle';
     if (mode === 'eager') {
       this.#preloadNow();
     } else if (mode === 'idle') {
@@ -348,13 +394,29 @@ export class FcRelinkElement extends LitElement {
   }
 
   #offeredFallbacks(failure: RelinkFailure): RelinkFallback[] {
-    return failure.fallbacks.filter((f) => f === 'new_payment_method' || this.fetchClientSecret);
+    return failure.fallbacks.filter((f) => f === 'new_payment_method' || asFunction(this.fetchClientSecret));
+  }
+
+  #onFallbackClick = (event: Event): void => {
+    const fallback = (event.currentTarget as HTMLElement).dataset.fallback as RelinkFallback;
+    // chooseFallback() never rejects, and its outcome reaches the page as an event.
+    if (!this.disabled) void this.chooseFallback(fallback);
+  };
+
+  /** The strings in use, made again only when the language or the page's overrides change. */
+  #strings: { lang: string; from: unknown; merged: FcRelinkStrings } | null = null;
+
+  #stringsFor(lang: keyof typeof builtInStrings): FcRelinkStrings {
+    if (this.#strings?.lang !== lang || this.#strings.from !== this.strings) {
+      this.#strings = { lang, from: this.strings, merged: withOverrides(builtInStrings[lang], this.strings) };
+    }
+    return this.#strings.merged;
   }
 
   protected override render() {
     // The text carries its language, for screen readers when it differs from the page's.
     const lang = this.#language();
-    const s: FcRelinkStrings = { ...builtInStrings[lang], ...this.strings };
+    const s = this.#stringsFor(lang);
     const busy = this._state === 'loading' || this._state === 'open';
     const outcome = this._outcome;
     const retryLabel = this._state === 'errored' && outcome?.type === 'error' && outcome.retryable;
@@ -370,7 +432,7 @@ export class FcRelinkElement extends LitElement {
       ${fallbacks.length
         ? html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
             ${fallbacks.map(
-              (f) => html`<button part="fallback" type="button" data-fallback=${f} @click=${() => void this.chooseFallback(f)}>
+              (f) => html`<button part="fallback" type="button" data-fallback=${f} ?disabled=${this.disabled} @click=${this.#onFallbackClick}>
                 ${s[f === 'retry' ? 'retry' : f]}
               </button>`,
             )}

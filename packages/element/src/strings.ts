@@ -81,8 +81,32 @@ const de: FcRelinkStrings = {
 /** The built-in locales. */
 export const builtInStrings: Readonly<Record<'en' | 'ja' | 'de', FcRelinkStrings>> = { en, ja, de };
 
-/** The built-in language for a BCP 47 tag (`ja-JP` uses `ja`), English when there is none. */
-export function builtInLanguage(locale: string): keyof typeof builtInStrings {
-  const language = locale.toLowerCase().split(/[-_]/)[0] as keyof typeof builtInStrings;
-  return Object.hasOwn(builtInStrings, language) ? language : 'en';
+/** The built-in language for a BCP 47 tag (`ja-JP` uses `ja`), English when there is none or it is not a string. */
+export function builtInLanguage(locale: unknown): keyof typeof builtInStrings {
+  if (typeof locale !== 'string') return 'en';
+  const language = /^[a-z]{2,3}(?![a-z])/i.exec(locale)?.[0].toLowerCase() as keyof typeof builtInStrings;
+  return language && Object.hasOwn(builtInStrings, language) ? language : 'en';
+}
+
+/** The longest override a string may be; longer ones are cut. */
+const MAX_STRING_LENGTH = 500;
+
+/**
+ * A locale's strings with the page's overrides: only known keys with string values count, each
+ * cut to {@link MAX_STRING_LENGTH}; anything else (a string, an array, a throwing getter) is
+ * ignored. Shown as text, never as markup.
+ */
+export function withOverrides(base: FcRelinkStrings, overrides: unknown): FcRelinkStrings {
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) return base;
+  const merged = { ...base };
+  for (const key of Object.keys(base) as Array<keyof FcRelinkStrings>) {
+    let value: unknown;
+    try {
+      value = (overrides as Partial<Record<keyof FcRelinkStrings, unknown>>)[key];
+    } catch {
+      continue;
+    }
+    if (typeof value === 'string') merged[key] = value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
+  }
+  return merged;
 }

@@ -48,7 +48,7 @@ describe('<fc-relink> misuse ends as a typed fc-relink-error, never a throw', ()
     ],
     [
       'stripeOptions that are not plain data',
-      'unexpected',
+      'missing_configuration',
       (el) => {
         const cyclic: Record<string, unknown> = {};
         cyclic.self = cyclic;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FcRelinkElement, type RelinkOutcome, type ClientSecretRequest } from '@fc-relink/element';
 import { createFakeStripe, fakeClientSecret, FAKE_IDS, type FakeScenario } from '@fc-relink/testing';
 import { deferred, litWarnings } from '../../../test-support/browser.js';
@@ -168,19 +168,29 @@ describe('<fc-relink> states and the in-flight guard', () => {
     expect(fake.calls).to.have.length(1);
   });
 
-  it('settles on the detached element when removed meanwhile, exactly once', async () => {
+  it('removed while Stripe is open: settles at once on the detached element, exactly once', async () => {
     const gate = deferred();
-    const { el } = await relink('no_authorization', (e) => (e.stripe = createFakeStripe({ gate: gate.promise })));
+    const fake = createFakeStripe({ gate: gate.promise });
+    const { el } = await relink('no_authorization', (e) => (e.stripe = fake));
     const seen: string[] = [];
     for (const name of ['fc-relink-success', 'fc-relink-failure', 'fc-relink-error']) el.addEventListener(name, () => seen.push(name));
     const pending = el.start();
+    expect(el.state).to.equal('open');
     el.remove();
-    await Promise.resolve();
-    gate.resolve();
     const outcome = await pending;
     expect(el.isConnected).to.equal(false);
-    expect(outcome.type).to.equal('failure');
-    expect(seen).to.deep.equal(['fc-relink-failure']);
+    expect(outcome).to.deep.include({ type: 'error', code: 'unexpected', retryable: true });
+    expect(outcome.type === 'error' && outcome.message).to.contain("Stripe's window was open");
+    // Stripe's later answer is not read: still one settlement.
+    gate.resolve();
+    await waitUntil(() => fake.calls[0]?.settled);
+    await aTimeout(0);
+    expect(seen).to.deep.equal(['fc-relink-error']);
+    expect(el.state).to.equal('errored');
+    // Added back, it starts afresh rather than returning the ended attempt.
+    document.body.append(el);
+    expect(el.start()).not.to.equal(pending);
+    el.remove();
   });
 
   it('ignores clicks while disabled, but start() still runs', async () => {

@@ -109,10 +109,10 @@ describe('<fc-relink> in every locale and every state', () => {
         await expect(el).to.be.accessible();
 
         const retryable = await inLang(lang, (e) => {
-          e.stripe = Promise.reject(new Error('Failed to load Stripe.js'));
-          e.clientSecret = fakeClientSecret('account_relinked');
+          e.stripe = createFakeStripe();
+          e.fetchClientSecret = () => Promise.reject(new Error('offline'));
         });
-        expect(await retryable.start()).to.deep.include({ code: 'stripe_load_failed', retryable: true });
+        expect(await retryable.start()).to.deep.include({ code: 'client_secret_fetch_failed', retryable: true });
         await retryable.updateComplete;
         expect(text(retryable, '[part="status"]')).to.equal(s.error_retryable);
         expect(text(retryable, '[part="trigger"]')).to.equal(s.retry);
