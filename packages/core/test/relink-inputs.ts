@@ -74,6 +74,9 @@ export function rowOf(outcome: RelinkOutcome): number {
   return row ? Number(row[0]) : 0;
 }
 
+/** An outcome that breaks the contract (as opposed to interpretRelinkResult throwing). */
+export class ContractBroken extends Error {}
+
 /**
  * Interprets one input and checks the outcome against the contract (well-formed, no planted
  * secret, from a row of the table). Throws with the reason when it breaks it; returns the row.
@@ -81,9 +84,9 @@ export function rowOf(outcome: RelinkOutcome): number {
 export function checkInterpretation(result: unknown, context: unknown): number {
   const outcome = interpretRelinkResult(result, context as never);
   const problems = outcomeProblems(outcome);
-  if (problems.length) throw new Error(`${problems.join(', ')}: ${JSON.stringify(outcome)}`);
-  if (JSON.stringify(outcome).includes(PLANTED_SECRET)) throw new Error(`secret leaked: ${JSON.stringify(outcome)}`);
+  if (problems.length) throw new ContractBroken(`${problems.join(', ')}: ${JSON.stringify(outcome)}`);
+  if (JSON.stringify(outcome).includes(PLANTED_SECRET)) throw new ContractBroken(`secret leaked: ${JSON.stringify(outcome)}`);
   const row = rowOf(outcome);
-  if (row === 0) throw new Error(`no row of the table gives ${JSON.stringify(outcome)}`);
+  if (row === 0) throw new ContractBroken(`no row of the table gives ${JSON.stringify(outcome)}`);
   return row;
 }
