@@ -6,7 +6,7 @@ import type { RelinkError } from './outcome.js';
 import type { StripeLike } from './stripe-types.js';
 import { checkPublishableKey, checkStripeAccount, checkStripeOptions } from './secrets.js';
 import { describeThrown, isRelinkError, relinkError } from './errors.js';
-import { prepareStripeJsScript } from './trusted-script.js';
+import { prepareStripeJsScript, trustedTypesRefused } from './trusted-script.js';
 
 /**
  * Where a relink attempt gets Stripe.js from. `peek()` answers synchronously once Stripe.js is
@@ -57,6 +57,7 @@ async function loadInstance(key: string, options: StripeConstructorOptions): Pro
 
 function loadFailure(thrown: unknown): RelinkError {
   const message = describeThrown(thrown);
+  if (/TrustedScriptURL|trusted.?types/i.test(message)) return trustedTypesRefused();
   if (/not available/i.test(message)) return unavailable('the Stripe.js script loaded but defined no Stripe constructor.');
   if (/failed to load/i.test(message)) {
     return relinkError(

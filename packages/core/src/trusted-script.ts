@@ -20,45 +20,34 @@ interface TrustedTypesWindow {
   Stripe?: unknown;
 }
 
-let policy: ScriptUrlPolicy | undefined;
-let enforced: boolean | undefined;
+/** The policy, once made; `null` when the page refused its name. */
+let policy: ScriptUrlPolicy | null | undefined;
 let injecting: Promise<RelinkError | null> | null = null;
 
-/**
- * Whether this page refuses a plain string as a script URL (Trusted Types enforced, and no
- * default policy that lets it through), which `@stripe/stripe-js` assigns. Asked once per page,
- * on a detached script, which loads nothing.
- */
-function trustedTypesEnforced(): boolean {
-  if (enforced === undefined) {
-    enforced = false;
-    if ((window as TrustedTypesWindow).trustedTypes) {
-      try {
-        document.createElement('script').src = STRIPE_JS_URL;
-      } catch {
-        enforced = true;
-      }
+/** The `fc-relink` policy, made once per page; `null` when the page does not allow its name. */
+function scriptUrlPolicy(): ScriptUrlPolicy | null {
+  if (policy === undefined) {
+    try {
+      policy = (window as TrustedTypesWindow).trustedTypes!.createPolicy(TRUSTED_TYPES_POLICY, {
+        createScriptURL(url) {
+          if (url.startsWith(STRIPE_JS_ORIGIN)) return url;
+          throw new TypeError(`The ${TRUSTED_TYPES_POLICY} policy lets only ${STRIPE_JS_ORIGIN} scripts through.`);
+        },
+      });
+    } catch {
+      policy = null;
     }
   }
-  return enforced;
+  return policy;
 }
 
-function scriptUrlPolicy(): ScriptUrlPolicy | RelinkError {
-  try {
-    policy ??= (window as TrustedTypesWindow).trustedTypes!.createPolicy(TRUSTED_TYPES_POLICY, {
-      createScriptURL(url) {
-        if (url.startsWith(STRIPE_JS_ORIGIN)) return url;
-        throw new TypeError(`The ${TRUSTED_TYPES_POLICY} policy lets only ${STRIPE_JS_ORIGIN} scripts through.`);
-      },
-    });
-    return policy;
-  } catch {
-    return relinkError(
-      'stripe_load_failed',
-      `This page enforces Trusted Types and does not allow the policy ${TRUSTED_TYPES_POLICY}, which Stripe.js's script needs: add it to the trusted-types directive (trusted-types lit-html ${TRUSTED_TYPES_POLICY}).`,
-      { retryable: false },
-    );
-  }
+/** What a page that enforces Trusted Types without allowing `fc-relink` hears. */
+export function trustedTypesRefused(): RelinkError {
+  return relinkError(
+    'stripe_load_failed',
+    `This page enforces Trusted Types, and Stripe.js's script URL was refused: allow the policy ${TRUSTED_TYPES_POLICY} (trusted-types lit-html ${TRUSTED_TYPES_POLICY}).`,
+    { retryable: false },
+  );
 }
 
 function inject(trusted: ScriptUrlPolicy): Promise<RelinkError | null> {
@@ -83,25 +72,30 @@ function inject(trusted: ScriptUrlPolicy): Promise<RelinkError | null> {
       script.src = trusted.createScriptURL(STRIPE_JS_URL) as string;
       (document.head ?? document.documentElement).append(script);
     } catch {
-      failed(relinkError('stripe_load_failed', `Stripe.js's script was refused by this page's Trusted Types policy for ${STRIPE_JS_URL}.`, { retryable: false }));
+      failed(trustedTypesRefused());
     }
   });
 }
 
 /**
- * On a page that enforces Trusted Types, puts Stripe.js's script in the page through the
+ * Where the browser has Trusted Types, puts Stripe.js's script in the page through the
  * `fc-relink` policy (which lets only `https://js.stripe.com/` through) and waits for it, so that
- * `@stripe/stripe-js` finds Stripe loaded instead of assigning a string URL the page refuses.
- * Does nothing elsewhere, or when Stripe.js is already there. Resolves with the error that stops
- * the load, or `null`; never rejects.
+ * `@stripe/stripe-js` finds Stripe loaded instead of assigning a plain string URL, which a page
+ * that enforces Trusted Types refuses. Making the policy is harmless where nothing is enforced.
+ * Does nothing without Trusted Types, when Stripe.js is already there, or when the page does not
+ * allow the policy's name (`@stripe/stripe-js` then injects the script itself, which works unless
+ * the page enforces Trusted Types). Resolves with the error that stops the load, or `null`;
+ * never rejects.
  */
 export function prepareStripeJsScript(): Promise<RelinkError | null> {
   if (injecting) return injecting;
-  if (typeof window === 'undefined' || (window as TrustedTypesWindow).Stripe || !trustedTypesEnforced()) return Promise.resolve(null);
+  if (typeof window === 'undefined' || !(window as TrustedTypesWindow).trustedTypes || (window as TrustedTypesWindow).Stripe) {
+    return Promise.resolve(null);
+  }
   // A Stripe.js script already in the page: @stripe/stripe-js waits for it.
   if (document.querySelector(`script[src^="${STRIPE_JS_ORIGIN}"]`)) return Promise.resolve(null);
   const trusted = scriptUrlPolicy();
-  if ('type' in trusted) return Promise.resolve(trusted);
+  if (!trusted) return Promise.resolve(null);
   injecting = inject(trusted).then((error) => {
     injecting = null;
     return error;

@@ -64,6 +64,29 @@ function button(doc: Document, action: FakeModalChoice, label: string, primary: 
   return node;
 }
 
+const BACKDROP_CSS = '[data-fake-stripe-modal]::backdrop{background:rgba(10,37,64,.45)}';
+const styledDocuments = new WeakSet<Document>();
+
+/**
+ * Styles the modal's `::backdrop`, which inline styles cannot reach, once per document: through a
+ * constructed style sheet, which a strict Content-Security-Policy (no `'unsafe-inline'` styles)
+ * allows, where the browser has them; a `<style>` element elsewhere.
+ */
+function styleBackdrop(doc: Document): void {
+  if (styledDocuments.has(doc)) return;
+  styledDocuments.add(doc);
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(BACKDROP_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } else {
+    const style = doc.createElement('style');
+    style.textContent = BACKDROP_CSS;
+    (doc.head ?? doc.documentElement).append(style);
+  }
+}
+
 /**
  * Opens a modal for one call. Focus moves to its "Complete" button and Tab cycles within it;
  * Escape and "Close" mean the person gave up.
@@ -93,9 +116,7 @@ export function openFakeModal(scenario: FakeScenario, doc: Document = document):
   dialog.dataset.fakeStripeModal = '';
   dialog.dataset.fakeStripeScenario = scenario;
 
-  // ::backdrop cannot be styled inline; a strict CSP drops this and leaves the default backdrop.
-  const backdrop = doc.createElement('style');
-  backdrop.textContent = '[data-fake-stripe-modal]::backdrop{background:rgba(10,37,64,.45)}';
+  styleBackdrop(doc);
 
   const brand = el(doc, 'div', { display: 'flex', alignItems: 'center', gap: '10px' });
   const logo = el(doc, 'span', {
@@ -143,7 +164,7 @@ export function openFakeModal(scenario: FakeScenario, doc: Document = document):
   const actions = el(doc, 'div', { display: 'flex', justifyContent: 'flex-end', gap: '8px', marginTop: '16px' });
   actions.append(close, complete);
 
-  dialog.append(backdrop, brand, title, description, status, actions);
+  dialog.append(brand, title, description, status, actions);
 
   let choose!: (choice: FakeModalChoice) => void;
   let chosen = false;
