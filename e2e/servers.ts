@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // Where the servers of an e2e run listen, for playwright.config.ts, global-setup.ts and the tests.
 
 /** The library's fixture pages (fixtures/), built and served by `vite preview`. */
@@ -12,3 +14,6 @@ export const STRIPE_PLAYGROUND_URL = `http://127.0.0.1:${STRIPE_PLAYGROUND_PORT}
 /** The stand-in for api.stripe.com (test-support/stripe-api.ts), started by global-setup.ts. */
 export const STAND_IN_PORT = 4321;
 export const STAND_IN_URL = `http://127.0.0.1:${STAND_IN_PORT}`;
+
+/** Where each row of the fault matrix (tests/library/faults.spec.ts) writes its result, for global-setup.ts to print. */
+export const FAULT_MATRIX_DIR = fileURLToPath(new URL('../.reports/fault-matrix/', import.meta.url));

@@ -1,9 +1,9 @@
 /**
  * Taking the element off the page while its attempt waits for a client secret (SPEC section 3):
  * the element aborts the `AbortSignal` it gave `fetchClientSecret`, so the page's fetch to its
- * server is cancelled in the browser; the attempt still settles exactly once, with an
- * `fc-relink-error` dispatched on the detached element; Stripe is never called for it; and a new
- * element relinks as if nothing happened.
+ * server is cancelled in the browser; the attempt settles at once, exactly once, with an
+ * `fc-relink-error` dispatched on the detached element that says nothing was sent; Stripe is never
+ * called for it; and a new element relinks as if nothing happened.
  *
  * The page's request is held in the browser (Playwright's routing) so the attempt is
  * deterministically still waiting when the element goes. A detached element's event cannot
@@ -76,11 +76,14 @@ async function pendAtSecretFetch(fixture: FixturePage, page: Page) {
 /** The page's record of the aborted `fetchClientSecret` call (it says `aborted` only when the element's signal fired). */
 const ABORTED_REQUEST = { purpose: 'initial', authorization: null, account: null, previousSessionId: null, result: 'aborted' };
 
-/** The attempt's one settling event: the page's fetchClientSecret rejected because the signal fired. */
+/**
+ * The attempt's one settling event: the element ended it the moment it left the page, without
+ * waiting for the page's fetchClientSecret (which rejects too, as its signal fired).
+ */
 const ABANDONED = {
   type: 'error',
-  code: 'client_secret_fetch_failed',
-  message: 'fetchClientSecret rejected: The element stopped waiting for the session endpoint.',
+  code: 'unexpected',
+  message: 'The attempt was abandoned before Stripe opened (the element left the page). Nothing was sent to Stripe.',
   retryable: true,
   stripeError: null,
 };

@@ -24,7 +24,17 @@ export interface FakeStripeOptions {
    * `@stripe/stripe-js` warns when it differs from the release it expects. Default `'endive'`.
    */
   version?: string;
+  /**
+   * Makes every call misbehave as a broken Stripe.js might, instead of playing a scenario:
+   * `rejects` (the promise rejects), `throws` (the call throws before returning a promise) or
+   * `junk` (it resolves with something that is neither a session nor an error).
+   */
+  fault?: FakeStripeFault;
 }
+
+/** How {@link FakeStripeOptions.fault} makes calls misbehave. */
+export type FakeStripeFault = 'rejects' | 'throws' | 'junk';
+const FAULTS: ReadonlySet<unknown> = new Set<FakeStripeFault>(['rejects', 'throws', 'junk']);
 
 /** One call of `collectFinancialConnectionsAccounts`, as the fake recorded it. */
 export interface FakeStripeCall {
@@ -69,6 +79,10 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
   if (fixed !== undefined && !isFakeScenario(fixed)) {
     throw new TypeError(`createFakeStripe: unknown scenario. Use one of: ${FAKE_SCENARIOS.join(', ')}.`);
   }
+  if (options.fault !== undefined && !FAULTS.has(options.fault)) {
+    throw new TypeError('createFakeStripe: unknown fault. Use one of: rejects, throws, junk.');
+  }
+  const fault = options.fault;
   const ui = options.ui === true;
   const delay = typeof options.delay === 'number' && options.delay > 0 ? options.delay : 0;
   const gate = options.gate;
@@ -80,6 +94,8 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
   }
 
   function play(call: FakeStripeCall, clientSecret: string): Promise<CollectRelinkResult> {
+    if (fault === 'rejects') return settleWith(() => Promise.reject(new Error('Fake Stripe.js: the request failed')) as never, true);
+    if (fault === 'junk') return settleWith(() => ({ financialConnectionsSession: 42 }) as unknown as CollectRelinkResult, true);
     const scenario = call.scenario;
     if (scenario === null) {
       return settleWith(clientSecret === '' ? missingSecretResult : missingScenarioResult, true);
@@ -105,6 +121,10 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     const scenario = clientSecret === '' ? null : (fixed ?? scenarioFromSecret(clientSecret));
     const call: FakeStripeCall = { clientSecret, scenario, settled: false };
     calls.push(call);
+    if (fault === 'throws') {
+      call.settled = true;
+      throw new TypeError('Fake Stripe.js: collectFinancialConnectionsAccounts threw');
+    }
     const done = (): void => {
       call.settled = true;
     };

@@ -14,5 +14,5 @@ export {
   scenarioMode,
   type FakeScenario,
 } from './scenarios.js';
-export { createFakeStripe, type FakeStripe, type FakeStripeCall, type FakeStripeOptions } from './fake-stripe.js';
+export { createFakeStripe, type FakeStripe, type FakeStripeCall, type FakeStripeFault, type FakeStripeOptions } from './fake-stripe.js';
 export { fakeStripeScript, fakeStripeScriptFor, type FakeStripeConstructor, type FakeStripeScriptOptions } from './script.js';

@@ -22,6 +22,7 @@ export function fakeStripeScript(options: FakeStripeScriptOptions = {}): string 
   if (options.ui !== undefined) data.ui = options.ui === true;
   if (options.delay !== undefined) data.delay = Number(options.delay) || 0;
   if (options.version !== undefined) data.version = String(options.version);
+  if (options.fault !== undefined) data.fault = options.fault;
   // `<` escaped so the source can sit inside an inline <script> whatever the strings hold.
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `/* @fc-relink/testing: fake Stripe.js */\n(function () {\n${FAKE_STRIPE_SOURCE}\n${FAKE_STRIPE_GLOBAL}.install(${json});\n})();\n`;

@@ -305,3 +305,31 @@ describe('createFakeStripe: calls', () => {
     expect(b.calls).to.have.length(0);
   });
 });
+
+describe('createFakeStripe: faults', () => {
+  const secret = () => fakeClientSecret('account_relinked');
+
+  it('rejects: every call records itself and rejects', async () => {
+    const stripe = createFakeStripe({ fault: 'rejects' });
+    let reason: unknown = null;
+    await stripe.collectFinancialConnectionsAccounts({ clientSecret: secret() }).catch((e: unknown) => (reason = e));
+    expect(reason).to.be.instanceOf(Error);
+    expect(stripe.calls.map((c) => c.settled)).to.deep.equal([true]);
+  });
+
+  it('throws: every call throws before returning a promise, and is recorded', () => {
+    const stripe = createFakeStripe({ fault: 'throws' });
+    expect(() => stripe.collectFinancialConnectionsAccounts({ clientSecret: secret() })).to.throw(TypeError);
+    expect(stripe.calls).to.have.length(1);
+  });
+
+  it('junk: resolves with neither a session nor an error', async () => {
+    const stripe = createFakeStripe({ fault: 'junk' });
+    const result = (await stripe.collectFinancialConnectionsAccounts({ clientSecret: secret() })) as unknown as Record<string, unknown>;
+    expect(result).to.deep.equal({ financialConnectionsSession: 42 });
+  });
+
+  it('refuses an unknown fault up front', () => {
+    expect(() => createFakeStripe({ fault: 'explodes' as never })).to.throw(TypeError, /unknown fault/);
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * The fault matrix (SPEC section 3, "Behaviour the contract fixes"): the element page with
+ * Stripe.js, Stripe's answer, the page's session endpoint and the page itself misbehaving, one
+ * row each. Every row must hold the same four things:
+ *
+ * - exactly one settlement (success, failure or error) per attempt (`fc-relink-start`);
+ * - no unhandled rejection, page error or console error (beyond the browser's own line about a
+ *   script that failed to load, in the rows that make it fail);
+ * - Stripe called at most once per attempt;
+ * - no client secret or key anywhere: DOM (shadow roots included), attributes, events, console,
+ *   URLs, storage.
+ *
+ * Each row writes its result to .reports/fault-matrix/; the run's global teardown prints them as
+ * a table (global-setup.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { routeFakeStripe } from '@fc-relink/testing/playwright';
+import type { FakeStripeFault } from '@fc-relink/testing';
+import { FAULT_MATRIX_DIR } from '../../servers.js';
+import { expect, test, type FixturePage, type SessionAnswer } from './fixture.js';
+
+/** A secret key the page's server wrongly hands out. */
+const SECRET_KEY = 'sk_test_51FaultMatrixNeverShown';
+
+type StripeJs = 'fake' | 'blocked' | '404' | 'slow' | 'no Stripe' | 'throws';
+
+interface Row {
+  group: string;
+  name: string;
+  /** How js.stripe.com answers (default: the fake). */
+  stripeJs?: StripeJs;
+  /** How the fake's calls misbehave. */
+  fault?: FakeStripeFault;
+  /** What the page's session endpoint answers (default: `account_relinked`). */
+  server?: SessionAnswer;
+  /** Holds the session endpoint's requests (never released). */
+  holdServer?: boolean;
+  /** What the browser itself logs for this fault (a resource that failed to load, Stripe.js's own error): not the page's. */
+  noise?: RegExp;
+  /** What the person (or the page) does; the attempts must all have settled after it. */
+  act: (fixture: FixturePage, page: Page) => Promise<void>;
+}
+
+/** Clicks the trigger and waits for the attempt to settle. */
+async function clickAndSettle(fixture: FixturePage): Promise<void> {
+  await fixture.trigger.click();
+  await expect.poll(() => openAttempts(fixture)).toBe(0);
+}
+
+async function openAttempts(fixture: FixturePage): Promise<number> {
+  const names = await fixture.handledNames();
+  const starts = names.filter((n) => n === 'fc-relink-start').length;
+  const settled = names.filter((n) => n === 'fc-relink-success' || n === 'fc-relink-failure' || n === 'fc-relink-error').length;
+  return starts - settled;
+}
+
+/** Removes the element while an attempt waits, and waits for that attempt to settle. */
+async function removeMidFlow(fixture: FixturePage, state: 'loading' | 'open'): Promise<void> {
+  await fixture.trigger.click();
+  await fixture.expectElementState(state);
+  await fixture.element.evaluate((el) => el.remove());
+  await expect.poll(() => openAttempts(fixture)).toBe(0);
+}
+
+/** The browser's own console line for a response it could not use. */
+const FAILED_RESOURCE = /^Failed to load resource/;
+
+const ROWS: Row[] = [
+  { group: 'Stripe.js', name: 'blocked', stripeJs: 'blocked', noise: FAILED_RESOURCE, act: clickAndSettle },
+  { group: 'Stripe.js', name: '404', stripeJs: '404', noise: FAILED_RESOURCE, act: clickAndSettle },
+  {
+    group: 'Stripe.js',
+    name: 'slow (2 s)',
+    stripeJs: 'slow',
+    act: async (fixture) => {
+      await fixture.trigger.click();
+      await expect(fixture.modal).toBeVisible({ timeout: 10_000 });
+      await fixture.complete.click();
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
+  { group: 'Stripe.js', name: 'defines no Stripe', stripeJs: 'no Stripe', act: clickAndSettle },
+  { group: 'Stripe.js', name: 'throws', stripeJs: 'throws', noise: /^Stripe\.js broke$/, act: clickAndSettle },
+  { group: 'collect', name: 'rejects', fault: 'rejects', act: clickAndSettle },
+  { group: 'collect', name: 'throws', fault: 'throws', act: clickAndSettle },
+  { group: 'collect', name: 'resolves junk', fault: 'junk', act: clickAndSettle },
+  { group: 'collect', name: 'never settles, then removed', server: 'hang', act: (fixture) => removeMidFlow(fixture, 'open') },
+  { group: 'provider', name: 'rejects (HTTP 500)', server: { status: 500, json: { error: 'down' } }, noise: FAILED_RESOURCE, act: clickAndSettle },
+  { group: 'provider', name: 'returns junk', server: { status: 200, json: { clientSecret: 'fcsess_not a secret' } }, act: clickAndSettle },
+  { group: 'provider', name: 'returns a secret key', server: { status: 200, json: { clientSecret: SECRET_KEY } }, act: clickAndSettle },
+  { group: 'provider', name: 'hangs, then removed', holdServer: true, act: (fixture) => removeMidFlow(fixture, 'loading') },
+  {
+    group: 'page',
+    name: 'element removed while Stripe is open',
+    server: 'account_relinked',
+    act: (fixture) => removeMidFlow(fixture, 'open'),
+  },
+  {
+    group: 'page',
+    name: 'element moved while Stripe is open',
+    act: async (fixture) => {
+      await fixture.trigger.click();
+      await expect(fixture.modal).toBeVisible();
+      await fixture.element.evaluate((el) => {
+        const parent = el.parentElement!;
+        el.remove();
+        parent.prepend(el);
+      });
+      await fixture.complete.click();
+      await fixture.expectElementState('succeeded');
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
+  {
+    group: 'page',
+    name: '100-click storm',
+    act: async (fixture) => {
+      await fixture.element.evaluate((el) => {
+        const trigger = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="trigger"]')!;
+        for (let i = 0; i < 100; i += 1) trigger.click();
+      });
+      await expect(fixture.modal).toHaveCount(1);
+      await fixture.complete.click();
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
+  {
+    group: 'page',
+    name: '50 concurrent start()',
+    act: async (fixture, page) => {
+      const distinct = await page.evaluate(() => {
+        const el = document.querySelector('fc-relink') as HTMLElement & { start(): Promise<unknown> };
+        return new Set(Array.from({ length: 50 }, () => el.start())).size;
+      });
+      expect(distinct).toBe(1);
+      await fixture.complete.click();
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
+  {
+    group: 'page',
+    name: 'fallback spam',
+    server: 'no_authorization',
+    act: async (fixture, page) => {
+      await fixture.trigger.click();
+      await fixture.close.click();
+      await fixture.expectElementState('failed');
+      // Every fallback, many times over, by click and by chooseFallback(), while the retry runs.
+      await page.evaluate(() => {
+        const el = document.querySelector('fc-relink') as HTMLElement & { chooseFallback(f: string): Promise<unknown> };
+        const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="fallback"]')];
+        for (let i = 0; i < 30; i += 1) {
+          for (const button of buttons) button.click();
+          for (const f of ['retry', 'authorization_retry', 'new_payment_method', 'bogus']) void el.chooseFallback(f);
+        }
+      });
+      await expect(fixture.modal).toHaveCount(1);
+      await fixture.close.click();
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
+];
+
+/** How js.stripe.com answers, for the rows that change it. */
+async function serveStripeJs(page: Page, how: StripeJs, fault: FakeStripeFault | undefined): Promise<void> {
+  if (how === 'fake') {
+    if (fault) await routeFakeStripe(page, { ui: true, fault });
+    return;
+  }
+  await page.route('https://js.stripe.com/**', async (route) => {
+    if (how === 'blocked') return route.abort('blockedbyclient');
+    if (how === '404') return route.fulfill({ status: 404, body: 'not found' });
+    if (how === 'no Stripe') return route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* no Stripe here */' });
+    if (how === 'throws') return route.fulfill({ status: 200, contentType: 'application/javascript', body: "throw new Error('Stripe.js broke');" });
+    // slow: the fake, two seconds late.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    return route.fallback();
+  });
+}
+
+/** Everything the page shows or keeps: DOM and shadow roots, attributes, URL, storage, cookies. */
+function everythingVisible(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [document.documentElement.outerHTML, location.href, document.cookie];
+    const walk = (root: Document | ShadowRoot): void => {
+      for (const el of root.querySelectorAll('*')) {
+        for (const attr of el.getAttributeNames()) parts.push(`${attr}=${el.getAttribute(attr) ?? ''}`);
+        if (el.shadowRoot) {
+          parts.push(el.shadowRoot.innerHTML);
+          walk(el.shadowRoot);
+        }
+      }
+    };
+    walk(document);
+    for (const storage of [localStorage, sessionStorage]) {
+      for (let i = 0; i < storage.length; i += 1) parts.push(`${storage.key(i)}=${storage.getItem(storage.key(i)!) ?? ''}`);
+    }
+    return parts.join('\n');
+  });
+}
+
+/** A client secret (the fake's are `fcsess_fixture<n>_<scenario>_secret_...`) or a secret key; not our own `client_secret_*` codes. */
+const SECRET_SHAPES = /(?:fcsess|seti|pi)_[A-Za-z0-9_]*_secret_[A-Za-z0-9]|[sr]k_(?:test|live)_[A-Za-z0-9]/;
+
+for (const row of ROWS) {
+  test(`fault matrix: ${row.group}: ${row.name}`, async ({ fixture, page }) => {
+    const consoleLines: string[] = [];
+    const urls: string[] = [];
+    page.on('console', (message) => consoleLines.push(message.text()));
+    page.on('request', (request) => urls.push(request.url()));
+    await page.addInitScript(() => {
+      const unhandled: string[] = [];
+      Object.defineProperty(window, '__unhandledRejections', { value: unhandled });
+      window.addEventListener('unhandledrejection', (event) => unhandled.push(String(event.reason)));
+    });
+    await serveStripeJs(page, row.stripeJs ?? 'fake', row.fault);
+    if (row.holdServer) fixture.sessions.hold();
+    await fixture.open(null, { plays: row.server ?? 'account_relinked' });
+
+    await row.act(fixture, page);
+
+    const handled = await fixture.handled();
+    const starts = handled.filter((e) => e.name === 'fc-relink-start').length;
+    const settlements = handled.filter((e) => /^fc-relink-(success|failure|error)$/.test(e.name));
+    const calls = (await fixture.stripeCalls()).length;
+    const unhandled = await page.evaluate(() => (window as unknown as { __unhandledRejections: string[] }).__unhandledRejections);
+    const pageErrors = fixture.watch.pageErrors.filter((text) => !row.noise?.test(text));
+    fixture.watch.pageErrors.splice(0, fixture.watch.pageErrors.length, ...pageErrors);
+    const leaks = [await everythingVisible(page), JSON.stringify(handled), JSON.stringify(await fixture.heard()), ...consoleLines, ...urls].filter(
+      (text) => SECRET_SHAPES.test(text),
+    );
+    const outcome = settlements.map((e) => (e.name === 'fc-relink-error' ? `error:${(e.detail as { code: string }).code}` : e.name.slice(10))).join(', ');
+
+    mkdirSync(FAULT_MATRIX_DIR, { recursive: true });
+    writeFileSync(
+      `${FAULT_MATRIX_DIR}${`${row.group}-${row.name}`.replace(/[^a-z0-9]+/gi, '-')}.json`,
+      JSON.stringify({ group: row.group, name: row.name, starts, settlements: settlements.length, calls, unhandled: unhandled.length, pageErrors: pageErrors.length, leaks: leaks.length, outcome }),
+    );
+
+    expect(starts, 'attempts').toBeGreaterThan(0);
+    expect(settlements.length, 'one settlement per attempt').toBe(starts);
+    expect(calls, 'Stripe called at most once per attempt').toBeLessThanOrEqual(starts);
+    expect(unhandled, 'unhandled rejections').toEqual([]);
+    expect(pageErrors, 'page errors').toEqual([]);
+    expect(leaks, 'secrets anywhere').toEqual([]);
+  });
+}
