@@ -10,8 +10,8 @@ export interface ClientSecretRequest {
   account: string | null;
   previousSessionId: string | null;
   /**
-   * Aborted when the element leaves the page. Nothing else replaces a pending request: the
-   * element runs one attempt at a time.
+   * Aborted when the element leaves the page; the attempt has then already ended (nothing was
+   * sent to Stripe). Nothing else replaces a pending request: the element runs one attempt at a time.
    */
   signal: AbortSignal;
 }
