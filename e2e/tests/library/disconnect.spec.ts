@@ -83,7 +83,7 @@ const ABORTED_REQUEST = { purpose: 'initial', authorization: null, account: null
 const ABANDONED = {
   type: 'error',
   code: 'unexpected',
-  message: 'The attempt was abandoned before Stripe opened (the element left the page). Nothing was sent to Stripe.',
+  message: 'The element left the page before Stripe opened. Nothing was sent to Stripe.',
   retryable: true,
   stripeError: null,
 };

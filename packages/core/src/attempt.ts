@@ -35,8 +35,8 @@ function abandoned(opened: boolean): RelinkError {
   return relinkError(
     'unexpected',
     opened
-      ? "The attempt was abandoned while Stripe's window was open (the element left the page), so its result was not read. If the customer finished, the account is relinked on Stripe's side."
-      : 'The attempt was abandoned before Stripe opened (the element left the page). Nothing was sent to Stripe.',
+      ? "The element left the page while Stripe's window was open: its result was not read."
+      : 'The element left the page before Stripe opened. Nothing was sent to Stripe.',
     { retryable: true },
   );
 }

@@ -24,7 +24,7 @@ export type ClientSecretChoice =
 function used(): RelinkError {
   return relinkError(
     'client_secret_used',
-    'This client secret already reached Stripe, and a session opens once. Set a new clientSecret from a new session, or set fetchClientSecret so each attempt gets its own.',
+    'This client secret already reached Stripe (a session opens once): set a new clientSecret, or fetchClientSecret.',
   );
 }
 
@@ -54,7 +54,7 @@ export function chooseClientSecret({ purpose, pageSecret, used: sent, canFetch }
       action: 'refuse',
       error: relinkError(
         'missing_configuration',
-        'authorization_retry needs fetchClientSecret: a session for any account at the bank comes from your server.',
+        'authorization_retry needs fetchClientSecret.',
       ),
     };
   }
@@ -74,7 +74,7 @@ export function acceptFetchedSecret(value: unknown, sent: ReadonlySet<string>): 
   if (typeof value !== 'string') {
     return relinkError(
       'client_secret_fetch_failed',
-      `fetchClientSecret resolved with ${value === null ? 'null' : typeof value}; it must resolve with the session's client_secret string.`,
+      `fetchClientSecret resolved with ${value === null ? 'null' : typeof value}, not a client_secret string.`,
     );
   }
   const secret = value.trim();
@@ -83,7 +83,7 @@ export function acceptFetchedSecret(value: unknown, sent: ReadonlySet<string>): 
   if (sent.has(secret)) {
     return relinkError(
       'client_secret_used',
-      'fetchClientSecret resolved with a client secret that already reached Stripe. Create a new session for every request.',
+      'fetchClientSecret resolved with a client secret that already reached Stripe: create a session per request.',
     );
   }
   return secret;

@@ -24,6 +24,16 @@ export function relinkError(
   };
 }
 
+/** Stripe.js's script did not load (network, CSP, a blocker). Retryable: the next attempt loads again. */
+export const loadFailed = (): RelinkError =>
+  relinkError('stripe_load_failed', 'Stripe.js could not load from js.stripe.com (offline, CSP or a blocker).');
+
+/** Stripe.js is not there to use. */
+export const stripeUnavailable = (detail: string): RelinkError => relinkError('stripe_unavailable', `Stripe.js is not available: ${detail}`);
+
+/** The Stripe.js script ran but defined no `Stripe`. */
+export const NO_STRIPE_CONSTRUCTOR = 'its script defined no Stripe constructor.';
+
 /** A short, redacted description of something thrown, for error messages. */
 export function describeThrown(thrown: unknown): string {
   let text: string;

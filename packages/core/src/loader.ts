@@ -5,7 +5,7 @@ import type { StripeConstructorOptions } from '@stripe/stripe-js';
 import type { RelinkError } from './outcome.js';
 import type { StripeLike } from './stripe-types.js';
 import { checkPublishableKey, checkStripeAccount, checkStripeOptions } from './secrets.js';
-import { describeThrown, isRelinkError, relinkError } from './errors.js';
+import { describeThrown, isRelinkError, loadFailed, NO_STRIPE_CONSTRUCTOR, relinkError, stripeUnavailable } from './errors.js';
 import { prepareStripeJsScript, trustedTypesRefused } from './trusted-script.js';
 
 /**
@@ -28,13 +28,9 @@ export interface PublishableKeySource {
   stripeOptions?: StripeConstructorOptions | undefined;
 }
 
-function unavailable(detail: string): RelinkError {
-  return relinkError('stripe_unavailable', `Stripe.js is not available: ${detail}`);
-}
-
 function checkInstance(value: unknown): StripeLike | RelinkError {
   if (value === null || value === undefined) {
-    return unavailable('there is no window here, or Stripe.js defined no Stripe constructor.');
+    return stripeUnavailable(`no window, or ${NO_STRIPE_CONSTRUCTOR}`);
   }
   let method: unknown;
   try {
@@ -43,7 +39,7 @@ function checkInstance(value: unknown): StripeLike | RelinkError {
     method = undefined;
   }
   if (typeof method !== 'function') {
-    return unavailable('the Stripe instance has no collectFinancialConnectionsAccounts method.');
+    return stripeUnavailable('the instance has no collectFinancialConnectionsAccounts.');
   }
   return value as StripeLike;
 }
@@ -58,13 +54,8 @@ async function loadInstance(key: string, options: StripeConstructorOptions): Pro
 function loadFailure(thrown: unknown): RelinkError {
   const message = describeThrown(thrown);
   if (/TrustedScriptURL|trusted.?types/i.test(message)) return trustedTypesRefused();
-  if (/not available/i.test(message)) return unavailable('the Stripe.js script loaded but defined no Stripe constructor.');
-  if (/failed to load/i.test(message)) {
-    return relinkError(
-      'stripe_load_failed',
-      'Stripe.js could not be loaded from js.stripe.com (offline, a Content-Security-Policy, or a blocker). Try again.',
-    );
-  }
+  if (/not available/i.test(message)) return stripeUnavailable(NO_STRIPE_CONSTRUCTOR);
+  if (/failed to load/i.test(message)) return loadFailed();
   return relinkError('stripe_error', `Stripe.js refused its configuration: ${message}`);
 }
 
@@ -84,7 +75,7 @@ export function instanceSource(stripe: StripeLike | PromiseLike<StripeLike | nul
   let ready: StripeLike | undefined;
   // The page's promise is the page's: once it rejected, only a new `stripe` can make it load.
   const settled = Promise.resolve(stripe as PromiseLike<unknown>).then(checkInstance, (thrown: unknown) =>
-    relinkError('stripe_load_failed', `The stripe promise the page gave rejected: ${describeThrown(thrown)} Set the stripe property again to retry.`, {
+    relinkError('stripe_load_failed', `The stripe promise rejected: ${describeThrown(thrown)} Set stripe again to retry.`, {
       retryable: false,
     }),
   );

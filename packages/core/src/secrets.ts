@@ -1,4 +1,4 @@
-import type { RelinkError } from './outcome.js';
+import type { RelinkError, RelinkErrorCode } from './outcome.js';
 import { describeThrown, relinkError } from './errors.js';
 
 const CLIENT_SECRET = /^fcsess_[A-Za-z0-9_]+_secret_[A-Za-z0-9_]+$/;
@@ -16,11 +16,14 @@ export function isSecretKey(value: unknown): boolean {
   return typeof value === 'string' && value.length <= MAX_SECRET_LENGTH * 2 && SECRET_KEY.test(value.trim());
 }
 
-/** A value far longer than any Stripe key or secret: refused without reading it. */
-function tooLong(value: string, what: string): RelinkError | null {
-  return value.length > MAX_SECRET_LENGTH
-    ? relinkError('invalid_client_secret', `The ${what} is ${value.length} characters long, longer than any Stripe issues. It was refused and sent nowhere.`)
-    : null;
+/** A value far longer than any Stripe key, id or secret: refused without reading it. */
+function tooLong(code: RelinkErrorCode, what: string, value: string): RelinkError | null {
+  return value.length > MAX_SECRET_LENGTH ? relinkError(code, `${what} is too long (${value.length} characters): refused, sent nowhere.`) : null;
+}
+
+/** An `sk_`/`rk_` key where it does not belong. */
+function keyRefused(what: string): RelinkError {
+  return relinkError('secret_key_in_browser', `An sk_/rk_ key was given as ${what}: refused, sent nowhere. Keep it on your server; roll it if it reached a browser.`);
 }
 
 /** Names what a wrong value looks like, without repeating any of it. */
@@ -41,22 +44,17 @@ export function checkClientSecret(value: unknown): RelinkError | null {
   if (typeof value !== 'string' || value.trim() === '') {
     return relinkError(
       'missing_configuration',
-      'No client secret: set clientSecret to the client_secret of a Financial Connections Session created with relink_options, or set fetchClientSecret.',
+      "No client secret: set clientSecret (a relink session's client_secret) or fetchClientSecret.",
     );
   }
   const secret = value.trim();
-  const long = tooLong(secret, 'client secret');
+  const long = tooLong('invalid_client_secret', 'The client secret', secret);
   if (long) return long;
-  if (SECRET_KEY.test(secret)) {
-    return relinkError(
-      'secret_key_in_browser',
-      'A secret or restricted API key (sk_/rk_) was given as the client secret. It was refused and sent nowhere. Keep it on your server, roll it if it ever reached a browser, and pass the session\'s client_secret instead.',
-    );
-  }
+  if (SECRET_KEY.test(secret)) return keyRefused('the client secret');
   if (!CLIENT_SECRET.test(secret)) {
     return relinkError(
       'invalid_client_secret',
-      `The client secret is not a Financial Connections Session client secret (fcsess_..._secret_...).${lookalike(secret)} Create the session on your server with relink_options and pass its client_secret.`,
+      `Not a Financial Connections Session client secret (fcsess_..._secret_...).${lookalike(secret)}`,
     );
   }
   return null;
@@ -67,23 +65,17 @@ export function checkPublishableKey(value: unknown): RelinkError | null {
   if (typeof value !== 'string' || value.trim() === '') {
     return relinkError(
       'missing_configuration',
-      'No Stripe source: set publishableKey to your pk_test_/pk_live_ key, or set the stripe property to a Stripe.js instance.',
+      'No Stripe source: set publishableKey (pk_test_/pk_live_) or stripe.',
     );
   }
   const key = value.trim();
-  if (key.length > MAX_SECRET_LENGTH) {
-    return relinkError('invalid_publishable_key', `publishableKey is ${key.length} characters long, longer than any Stripe key.`);
-  }
-  if (SECRET_KEY.test(key)) {
-    return relinkError(
-      'secret_key_in_browser',
-      'A secret or restricted API key (sk_/rk_) was given as publishableKey. It was refused and sent nowhere. Keep it on your server, roll it if it ever reached a browser, and use your publishable key (pk_test_/pk_live_).',
-    );
-  }
+  const long = tooLong('invalid_publishable_key', 'publishableKey', key);
+  if (long) return long;
+  if (SECRET_KEY.test(key)) return keyRefused('publishableKey');
   if (!PUBLISHABLE_KEY.test(key)) {
     return relinkError(
       'invalid_publishable_key',
-      'publishableKey is not a Stripe publishable key: it must start with pk_test_ or pk_live_.',
+      'publishableKey must start with pk_test_ or pk_live_.',
     );
   }
   return null;
@@ -95,13 +87,6 @@ export const MAX_STRIPE_OPTIONS_LENGTH = 4096;
 /** An `sk_`/`rk_` key anywhere in a JSON text (glued to anything, any case). Linear. */
 const SECRET_KEY_ANYWHERE = /(?:sk|rk)_(?:test|live)_[a-z0-9]/i;
 
-function keyRefused(what: string): RelinkError {
-  return relinkError(
-    'secret_key_in_browser',
-    `A secret or restricted API key (sk_/rk_) was found in ${what}. It was refused and sent nowhere: keep it on your server, and roll it if it ever reached a browser.`,
-  );
-}
-
 /**
  * Checks the Connect account passed to Stripe. Empty (or not a string) means none; a key or a
  * value longer than any Stripe id is refused before Stripe.js loads.
@@ -109,9 +94,8 @@ function keyRefused(what: string): RelinkError {
 export function checkStripeAccount(value: unknown): { stripeAccount: string | undefined } | RelinkError {
   if (typeof value !== 'string' || value.trim() === '') return { stripeAccount: undefined };
   const account = value.trim();
-  if (account.length > MAX_SECRET_LENGTH) {
-    return relinkError('missing_configuration', `stripeAccount is ${account.length} characters long: it must be a Connect account id (acct_...).`);
-  }
+  const long = tooLong('missing_configuration', 'stripeAccount', account);
+  if (long) return long;
   if (SECRET_KEY.test(account) || SECRET_KEY_ANYWHERE.test(account)) return keyRefused('stripeAccount');
   return { stripeAccount: account };
 }
@@ -125,7 +109,7 @@ export function checkStripeAccount(value: unknown): { stripeAccount: string | un
 export function checkStripeOptions(value: unknown): { stripeOptions: Record<string, unknown>; json: string } | RelinkError {
   if (value === null || value === undefined) return { stripeOptions: {}, json: '{}' };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return relinkError('missing_configuration', `stripeOptions must be an object of Stripe constructor options, not ${Array.isArray(value) ? 'an array' : typeof value}.`);
+    return relinkError('missing_configuration', 'stripeOptions must be an object.');
   }
   let json: string;
   try {
@@ -135,11 +119,11 @@ export function checkStripeOptions(value: unknown): { stripeOptions: Record<stri
         : v,
     );
   } catch (thrown) {
-    return relinkError('missing_configuration', `stripeOptions must be plain JSON data (it is passed to Stripe): ${describeThrown(thrown)}`);
+    return relinkError('missing_configuration', `stripeOptions must be plain JSON: ${describeThrown(thrown)}`);
   }
   if (json.length > MAX_STRIPE_OPTIONS_LENGTH) {
-    return relinkError('missing_configuration', `stripeOptions is ${json.length} characters of JSON, more than Stripe's constructor options ever need (${MAX_STRIPE_OPTIONS_LENGTH}).`);
+    return relinkError('missing_configuration', `stripeOptions is over ${MAX_STRIPE_OPTIONS_LENGTH} characters of JSON.`);
   }
-  if (SECRET_KEY_ANYWHERE.test(json)) return keyRefused('stripeOptions');
+  if (SECRET_KEY_ANYWHERE.test(json)) return keyRefused('part of stripeOptions');
   return { stripeOptions: JSON.parse(json) as Record<string, unknown>, json };
 }

@@ -1,5 +1,5 @@
 import type { RelinkError } from './outcome.js';
-import { relinkError } from './errors.js';
+import { loadFailed, NO_STRIPE_CONSTRUCTOR, relinkError, stripeUnavailable } from './errors.js';
 
 /**
  * The script `@stripe/stripe-js/pure` injects (its release train, `endive` in 10.x), and the only
@@ -31,7 +31,7 @@ function scriptUrlPolicy(): ScriptUrlPolicy | null {
       policy = (window as TrustedTypesWindow).trustedTypes!.createPolicy(TRUSTED_TYPES_POLICY, {
         createScriptURL(url) {
           if (url.startsWith(STRIPE_JS_ORIGIN)) return url;
-          throw new TypeError(`The ${TRUSTED_TYPES_POLICY} policy lets only ${STRIPE_JS_ORIGIN} scripts through.`);
+          throw new TypeError(`Only ${STRIPE_JS_ORIGIN}`);
         },
       });
     } catch {
@@ -45,7 +45,7 @@ function scriptUrlPolicy(): ScriptUrlPolicy | null {
 export function trustedTypesRefused(): RelinkError {
   return relinkError(
     'stripe_load_failed',
-    `This page enforces Trusted Types, and Stripe.js's script URL was refused: allow the policy ${TRUSTED_TYPES_POLICY} (trusted-types lit-html ${TRUSTED_TYPES_POLICY}).`,
+    `Trusted Types refused Stripe.js's script URL: allow the policy ${TRUSTED_TYPES_POLICY} (trusted-types lit-html ${TRUSTED_TYPES_POLICY}).`,
     { retryable: false },
   );
 }
@@ -61,13 +61,9 @@ function inject(trusted: ScriptUrlPolicy): Promise<RelinkError | null> {
     script.addEventListener('load', () =>
       (window as TrustedTypesWindow).Stripe
         ? resolve(null)
-        : failed(relinkError('stripe_unavailable', 'Stripe.js is not available: the Stripe.js script loaded but defined no Stripe constructor.')),
+        : failed(stripeUnavailable(NO_STRIPE_CONSTRUCTOR)),
     );
-    script.addEventListener('error', () =>
-      failed(
-        relinkError('stripe_load_failed', 'Stripe.js could not be loaded from js.stripe.com (offline, a Content-Security-Policy, or a blocker). Try again.'),
-      ),
-    );
+    script.addEventListener('error', () => failed(loadFailed()));
     try {
       script.src = trusted.createScriptURL(STRIPE_JS_URL) as string;
       (document.head ?? document.documentElement).append(script);

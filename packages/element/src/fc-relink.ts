@@ -284,7 +284,7 @@ export class FcRelinkElement extends LitElement {
       });
     } catch (thrown) {
       // A property the page set threw when read (a getter, a proxy): the attempt still settles.
-      outcome = Promise.resolve(relinkError('unexpected', `The element's properties could not be read: ${describeThrown(thrown)}`));
+      outcome = Promise.resolve(relinkError('unexpected', `A property threw when read: ${describeThrown(thrown)}`));
     }
     // runRelinkAttempt never rejects (every failure is an outcome), and `running` hands its
     // outcome to the callers.
