@@ -3,7 +3,10 @@
 import { build } from 'esbuild';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET = 6 * 1024;
+// 7.5 KB since the contract under misuse (issue 9: secret choice, bounded redaction, Trusted
+// Types, Stripe configuration checks) added about 1.5 KB; issue 12 replaces this with a
+// first-render budget of 4 KB checked by size-limit.
+const BUDGET = 7.5 * 1024;
 
 const result = await build({
   entryPoints: ['packages/element/dist/index.js'],
