@@ -86,7 +86,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
   if (!isDict(session)) {
     return relinkError(
       'unexpected',
-      'collectFinancialConnectionsAccounts resolved without a financialConnectionsSession or an error.',
+      'collectFinancialConnectionsAccounts resolved with neither a session nor an error.',
     );
   }
   const options = isDict(session.relink_options) ? session.relink_options : null;
@@ -94,7 +94,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
   if (!options || requestedAuthorization === null) {
     return relinkError(
       'not_a_relink_session',
-      'The session has no relink_options.authorization: create it on your server with relink_options (see @fc-relink/server relinkSessionParams).',
+      'The session has no relink_options.authorization: create it with relink_options.',
     );
   }
   const relinkResult = session.relink_result;
@@ -162,6 +162,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
     accounts,
     newAccountIds: existing === null ? null : accounts.filter((a) => a.isNew).map((a) => a.id),
     missingAccountIds: existing === null ? null : [...known].filter((id) => !ids.includes(id)),
+    needsNewPaymentMethod: kind === 'account_relinked' ? false : kind === 'new_authorization' ? true : (accounts[0]?.isNew ?? null),
   };
   return success;
 }

@@ -14,7 +14,10 @@ export interface RelinkedAccount {
   displayName: string | null;
   institutionName: string | null;
   last4: string | null;
-  /** `null` when the page gave no `existingAccountIds`. */
+  /**
+   * Whether the page did not know this account: `null` when the page gave no
+   * `existingAccountIds`; always `false` for the account an account-mode session relinked.
+   */
   isNew: boolean | null;
 }
 
@@ -37,6 +40,13 @@ export interface RelinkSuccess {
   newAccountIds: string[] | null;
   /** `existingAccountIds` absent from `accounts`; `null` when unknown. */
   missingAccountIds: string[] | null;
+  /**
+   * Whether a payment method made from the old account stops working, so the page needs a new
+   * one (Stripe does not update it): `false` for `account_relinked`, `true` for
+   * `new_authorization`, and for `authorization_relinked` the first account's `isNew` (`null`
+   * when unknown).
+   */
+  needsNewPaymentMethod: boolean | null;
 }
 
 export interface RelinkFailure {

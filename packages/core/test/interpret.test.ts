@@ -201,6 +201,26 @@ describe('interpretRelinkResult: accounts', () => {
   });
 });
 
+describe('interpretRelinkResult: needsNewPaymentMethod (SPEC section 2)', () => {
+  const table: Array<[string, Parameters<typeof session>[0], readonly string[] | undefined, boolean | null]> = [
+    ['account_relinked', { account: ACCT, result: { account: ACCT }, accounts: [account(ACCT)] }, undefined, false],
+    ['account_relinked, existing ids given', { account: ACCT, result: { account: ACCT }, accounts: [account(ACCT)] }, [], false],
+    ['new_authorization', { result: { authorization: 'fcauthz_new' }, accounts: [account('fca_x')] }, [ACCT], true],
+    ['new_authorization, nothing known', { result: { authorization: 'fcauthz_new' }, accounts: [] }, undefined, true],
+    ['authorization_relinked, first account new', { result: { authorization: AUTHZ }, accounts: [account('fca_new'), account(ACCT)] }, [ACCT], true],
+    ['authorization_relinked, first account known', { result: { authorization: AUTHZ }, accounts: [account(ACCT), account('fca_new')] }, [ACCT], false],
+    ['authorization_relinked, no existing ids', { result: { authorization: AUTHZ }, accounts: [account(ACCT)] }, undefined, null],
+    ['authorization_relinked, no accounts', { result: { authorization: AUTHZ }, accounts: [] }, [ACCT], null],
+  ];
+  for (const [what, shape, existingAccountIds, expected] of table) {
+    it(`${what}: ${String(expected)}`, () => {
+      const o = interpretRelinkResult(session(shape), existingAccountIds ? { existingAccountIds } : undefined);
+      ok(o);
+      expect(o.type === 'success' && o.needsNewPaymentMethod).to.equal(expected);
+    });
+  }
+});
+
 describe('interpretRelinkResult: Stripe errors', () => {
   it('redacts every field of Stripe\'s error, not only its message', () => {
     const secret = 'seti_1Ab_secret_Cd-ef';

@@ -41,6 +41,8 @@ export function outcomeProblems(o: RelinkOutcome): string[] {
     need(o.newAccountIds === null || isStrArr(o.newAccountIds), 'newAccountIds');
     need(o.missingAccountIds === null || isStrArr(o.missingAccountIds), 'missingAccountIds');
     need((o.newAccountIds === null) === (o.missingAccountIds === null), 'both known or both unknown');
+    const needs = o.kind === 'account_relinked' ? false : o.kind === 'new_authorization' ? true : (o.accounts[0]?.isNew ?? null);
+    need(o.needsNewPaymentMethod === needs, 'needsNewPaymentMethod by the table');
   } else if (o.type === 'failure') {
     need(['no_account', 'no_authorization', 'other'].includes(o.reason), 'reason');
     need(isStrOrNull(o.rawReason), 'rawReason');
