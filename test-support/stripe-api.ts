@@ -5,8 +5,9 @@
  * requests a relink needs the way Stripe does, and records each request as it arrived on the
  * wire, with its form body decoded by `qs`, the library the SDK encodes it with. Node only.
  *
- * Like Stripe, it refuses a request without its secret key (401) and one on an API version that
- * has no relink fields (400: relink needs 2026-01-28.preview or a later preview).
+ * Like Stripe, it refuses a request without its secret key (401), and a Financial Connections
+ * request on an API version that has no relink fields (400: relink needs 2026-01-28.preview or a
+ * later preview).
  *
  * Routes:
  * - `GET /v1/financial_connections/accounts/:id`: the account, from `options.accounts` (by
@@ -17,6 +18,8 @@
  *   (`relink_options.account` set), `new_account` for an authorization-only one.
  * - `GET` / `DELETE` {@link RECORDINGS_PATH}: the recorded requests as JSON (DELETE forgets
  *   them first), for a test in another process. Not recorded itself.
+ * - `POST /v1/setup_intents`: a new SetupIntent (`requires_confirmation`), numbered, echoing
+ *   `customer` and `payment_method_types`; its secret plays `setup_succeeded` in the fake.
  * - anything else: 404 `invalid_request_error`, as Stripe answers an unknown URL.
  *
  * `options.respond` may answer any request first, for a test that needs Stripe to misbehave.
@@ -145,11 +148,12 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
   const { port: wanted = 0, accounts = DEFAULT_ACCOUNTS, respond = () => undefined } = options;
   const requests: RecordedStripeRequest[] = [];
   let sessions = 0;
+  let setupIntents = 0;
 
   const answer = (request: StripeRequest): Reply => {
     const key = (request.headers.authorization ?? '').replace(/^Bearer /, '');
     if (key !== STAND_IN_SECRET_KEY) return stripeError(401, 'invalid_request_error', `Invalid API Key provided: ${maskKey(key)}`);
-    if (!hasRelinkFields(request.headers['stripe-version'])) {
+    if (request.path.startsWith('/v1/financial_connections/') && !hasRelinkFields(request.headers['stripe-version'])) {
       return stripeError(400, 'invalid_request_error', `The stand-in answers Stripe-Version ${RELINK_PREVIEW_VERSION} or a later preview only.`);
     }
     const accountPath = /^\/v1\/financial_connections\/accounts\/([^/?]+)$/.exec(request.path);
@@ -179,6 +183,25 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
           limits: params.limits ?? null,
           permissions: params.permissions,
           relink_options: relink ?? null,
+        },
+      };
+    }
+    if (request.method === 'POST' && request.path === '/v1/setup_intents') {
+      const { params } = request;
+      setupIntents += 1;
+      const id = `seti_standIn${setupIntents}`;
+      return {
+        status: 200,
+        body: {
+          id,
+          object: 'setup_intent',
+          livemode: false,
+          client_secret: `${id}_secret_standIn${setupIntents}`,
+          customer: params.customer ?? null,
+          payment_method: null,
+          payment_method_types: params.payment_method_types,
+          status: 'requires_confirmation',
+          usage: params.usage ?? 'off_session',
         },
       };
     }

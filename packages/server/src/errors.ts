@@ -10,7 +10,8 @@ export type RelinkParamsErrorCode =
   | 'invalid_account_holder'
   | 'invalid_permissions'
   | 'invalid_account_subcategories'
-  | 'unsupported_api_version';
+  | 'unsupported_api_version'
+  | 'invalid_billing_details';
 
 /**
  * Thrown (or, from {@link createRelinkSession}, rejected with) when the input cannot make a relink

@@ -7,6 +7,16 @@ export {
   type RelinkSession,
   type RelinkStripeClient,
 } from './session.js';
+export {
+  createReplacementSetupIntent,
+  replacementSetupIntentParams,
+  type CreateReplacementSetupIntentOptions,
+  type ReplacementBillingDetails,
+  type ReplacementSetupIntent,
+  type ReplacementSetupIntentClient,
+  type ReplacementSetupIntentOptions,
+  type ReplacementSetupIntentParams,
+} from './setup-intent.js';
 export { relinkEligibility, type RelinkEligibility, type RelinkEligibilityReason } from './eligibility.js';
 export {
   RelinkParamsError,

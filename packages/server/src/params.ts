@@ -1,5 +1,5 @@
 import { RelinkParamsError } from './errors.js';
-import { isRecord } from './guards.js';
+import { idOf, isRecord } from './guards.js';
 import type {
   AccountSubcategory,
   Permission,
@@ -194,13 +194,7 @@ function dataSubcategories(value: unknown): AccountSubcategory[] | null {
   return subcategories;
 }
 
-/** The ID in a field that holds an ID or, expanded, an object with one. */
-function idOf(value: unknown): string | null {
-  if (typeof value === 'string') return value === '' ? null : value;
-  if (isRecord(value) && typeof value['id'] === 'string' && value['id'] !== '') return value['id'];
-  return null;
-}
-
+/** Whether a value is one of the known strings. */
 function isKnown<T extends string>(known: ReadonlySet<string>, value: unknown): value is T {
   return typeof value === 'string' && known.has(value);
 }

@@ -1,4 +1,5 @@
 import { RelinkParamsError, RelinkSessionError } from './errors.js';
+import { perRequestOptions } from './guards.js';
 import { relinkSessionParams } from './params.js';
 import type { RelinkAccount, RelinkSessionOptions } from './types.js';
 
@@ -87,15 +88,7 @@ export async function createRelinkSession(
   options: CreateRelinkSessionOptions,
 ): Promise<RelinkSession> {
   const params = relinkSessionParams(account, options);
-  const requestOptions: RelinkRequestOptions = { apiVersion: relinkApiVersion(options.apiVersion) };
-  for (const name of ['idempotencyKey', 'stripeAccount'] as const) {
-    const value: unknown = options[name];
-    if (value === undefined) continue;
-    if (typeof value !== 'string' || value === '') {
-      throw new RelinkParamsError('invalid_options', `options.${name} must be a non-empty string when given.`);
-    }
-    requestOptions[name] = value;
-  }
+  const requestOptions: RelinkRequestOptions = { apiVersion: relinkApiVersion(options.apiVersion), ...perRequestOptions(options) };
 
   const session = await stripe.financialConnections.sessions.create(params, requestOptions);
   const id: unknown = session?.id;

@@ -1,0 +1,124 @@
+/**
+ * replacementSetupIntentParams and createReplacementSetupIntent (SPEC section 9) through the real
+ * `stripe` SDK, against the stand-in for api.stripe.com: the payments guide's request, on the wire.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import type Stripe from 'stripe';
+import {
+  createReplacementSetupIntent,
+  RelinkParamsError,
+  RelinkSessionError,
+  replacementSetupIntentParams,
+  type RelinkAccount,
+} from '@fc-relink/server';
+import { customerAccount, holderlessAccount } from './fixtures.js';
+import { startStripeStandIn, type Responder, type StripeStandIn } from '../../../test-support/stripe-api.js';
+
+let server: StripeStandIn;
+let stripe: Stripe;
+let reply: Responder | undefined;
+
+before(async () => {
+  server = await startStripeStandIn({ respond: (request) => reply?.(request) });
+  stripe = server.stripe();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+  reply = undefined;
+});
+after(() => server.close());
+
+const billingDetails = { name: 'Jenny Rosen' };
+
+describe('replacementSetupIntentParams', () => {
+  test('the guide\'s request: customer, us_bank_account only, the account and the billing details', () => {
+    assert.deepEqual(replacementSetupIntentParams(customerAccount, { billingDetails }), {
+      customer: 'cus_1',
+      payment_method_types: ['us_bank_account'],
+      payment_method_data: {
+        type: 'us_bank_account',
+        us_bank_account: { financial_connections_account: 'fca_exact_1' },
+        billing_details: { name: 'Jenny Rosen' },
+      },
+    });
+  });
+
+  test('no customer holder: customer left out; an expanded customer becomes its id', () => {
+    assert.equal('customer' in replacementSetupIntentParams(holderlessAccount, { billingDetails }), false);
+    const connected = { ...customerAccount, account_holder: { type: 'account', account: 'acct_1' } };
+    assert.equal('customer' in replacementSetupIntentParams(connected, { billingDetails }), false);
+    const expanded = { ...customerAccount, account_holder: { type: 'customer', customer: { id: 'cus_9' } } };
+    assert.equal(replacementSetupIntentParams(expanded, { billingDetails }).customer, 'cus_9');
+  });
+
+  test('copies the optional billing fields it knows, and nothing else', () => {
+    const params = replacementSetupIntentParams(customerAccount, {
+      billingDetails: { name: 'J', email: 'j@example.com', phone: '+1 555', address: { line1: '1 Main', country: 'US', extra: 'x' } as never, extra: 1 } as never,
+    });
+    assert.deepEqual(params.payment_method_data.billing_details, { name: 'J', email: 'j@example.com', phone: '+1 555', address: { line1: '1 Main', country: 'US' } });
+  });
+
+  test('bad input throws RelinkParamsError naming the field, never echoing it', () => {
+    const cases: Array<[unknown, unknown, string]> = [
+      [customerAccount, {}, 'invalid_billing_details'],
+      [customerAccount, { billingDetails: {} }, 'invalid_billing_details'],
+      [customerAccount, { billingDetails: { name: '  ' } }, 'invalid_billing_details'],
+      [customerAccount, { billingDetails: { name: 'x'.repeat(10_000) } }, 'invalid_billing_details'],
+      [customerAccount, { billingDetails: { name: 'J', email: 5 } }, 'invalid_billing_details'],
+      [customerAccount, { billingDetails: { name: 'J', address: 'nowhere' } }, 'invalid_billing_details'],
+      [customerAccount, null, 'invalid_options'],
+      [{ ...customerAccount, id: '' }, { billingDetails }, 'invalid_account'],
+      ['fca_1', { billingDetails }, 'invalid_account'],
+    ];
+    for (const [account, options, code] of cases) {
+      assert.throws(
+        () => replacementSetupIntentParams(account as RelinkAccount, options as never),
+        (error: unknown) => error instanceof RelinkParamsError && error.code === code && !error.message.includes('xxxxxxxx'),
+        code,
+      );
+    }
+  });
+});
+
+describe('createReplacementSetupIntent on the wire', () => {
+  test('sends the guide\'s request with setupIntents.create and returns only the id and client secret', async () => {
+    const created = await createReplacementSetupIntent(stripe, customerAccount, { billingDetails, idempotencyKey: 'replace-fca_exact_1' });
+    assert.deepEqual(created, { id: 'seti_standIn1', clientSecret: 'seti_standIn1_secret_standIn1' });
+    assert.equal(server.requests.length, 1);
+    const request = server.requests[0]!;
+    assert.equal(request.method, 'POST');
+    assert.equal(request.path, '/v1/setup_intents');
+    assert.equal(request.headers['idempotency-key'], 'replace-fca_exact_1');
+    assert.deepEqual(request.params, {
+      customer: 'cus_1',
+      payment_method_types: ['us_bank_account'],
+      payment_method_data: {
+        type: 'us_bank_account',
+        us_bank_account: { financial_connections_account: 'fca_exact_1' },
+        billing_details: { name: 'Jenny Rosen' },
+      },
+    });
+  });
+
+  test('Connect: the connected account goes in the Stripe-Account header', async () => {
+    await createReplacementSetupIntent(stripe, holderlessAccount, { billingDetails, stripeAccount: 'acct_connected' });
+    assert.equal(server.requests[0]!.headers['stripe-account'], 'acct_connected');
+  });
+
+  test('bad input rejects before any request', async () => {
+    await assert.rejects(createReplacementSetupIntent(stripe, customerAccount, { billingDetails: { name: '' } }), RelinkParamsError);
+    await assert.rejects(createReplacementSetupIntent(stripe, customerAccount, { billingDetails, idempotencyKey: '' }), RelinkParamsError);
+    assert.equal(server.requests.length, 0);
+  });
+
+  test('Stripe\'s errors pass through; an answer without a client secret is a RelinkSessionError', async () => {
+    reply = () => ({ status: 400, body: { error: { type: 'invalid_request_error', message: 'No such customer' } } });
+    await assert.rejects(createReplacementSetupIntent(stripe, customerAccount, { billingDetails }), /No such customer/);
+    reply = () => ({ status: 200, body: { id: 'seti_1', object: 'setup_intent' } });
+    await assert.rejects(
+      createReplacementSetupIntent(stripe, customerAccount, { billingDetails }),
+      (error: unknown) => error instanceof RelinkSessionError && error.code === 'invalid_response',
+    );
+  });
+});
