@@ -1,6 +1,8 @@
 export type * from './outcome.js';
 export type {
   CollectRelinkResult,
+  ConfirmedSetupIntent,
+  ConfirmSetupResult,
   RelinkOptions,
   RelinkResult,
   RelinkSession,

@@ -43,12 +43,27 @@ export type CollectRelinkResult =
   | { financialConnectionsSession: RelinkSession; error?: undefined }
   | { financialConnectionsSession?: undefined; error: StripeError };
 
+/** The SetupIntent `stripe.confirmUsBankAccountSetup` resolves with, as far as this library reads it. */
+export interface ConfirmedSetupIntent {
+  id: string;
+  status: 'succeeded' | 'processing' | 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'canceled' | (string & {});
+  /** The payment method made, by id or expanded. */
+  payment_method: string | { id: string } | null;
+}
+
+/** What `stripe.confirmUsBankAccountSetup` resolves to: the SetupIntent, or Stripe's error. */
+export type ConfirmSetupResult =
+  | { setupIntent: ConfirmedSetupIntent; error?: undefined }
+  | { setupIntent?: undefined; error: StripeError };
+
 /**
  * The part of a Stripe.js instance this library calls. A real `Stripe` satisfies it, and so
  * does the fake in `@fc-relink/testing`.
  */
 export interface StripeLike {
   collectFinancialConnectionsAccounts(options: { clientSecret: string }): Promise<unknown>;
+  /** Confirms a SetupIntent for a US bank account: the payment-method step (SPEC section 9). */
+  confirmUsBankAccountSetup?(clientSecret: string, data?: unknown): Promise<unknown>;
 }
 
 export type { Stripe, StripeError };

@@ -1,7 +1,8 @@
-import type { CollectRelinkResult, StripeLike } from '@fc-relink/core';
+import type { CollectRelinkResult, ConfirmSetupResult, StripeLike } from '@fc-relink/core';
 import { openFakeModal } from './modal.js';
 import { FAKE_SCENARIOS, isFakeScenario, scenarioFromSecret, type FakeScenario } from './scenarios.js';
 import { closedResult, missingScenarioResult, missingSecretResult, scenarioResult } from './sessions.js';
+import { setupResult, setupScenarioFromSecret, type FakeSetupScenario } from './setup-intents.js';
 
 /** How a fake Stripe instance behaves. */
 export interface FakeStripeOptions {
@@ -46,8 +47,24 @@ export interface FakeStripeCall {
   settled: boolean;
 }
 
+/** One call of `confirmUsBankAccountSetup`, as the fake recorded it. */
+export interface FakeSetupCall {
+  /** The SetupIntent client secret passed (`''` when there was none). Never printed by the fake. */
+  clientSecret: string;
+  /** The setup scenario played, or `null` for a secret that is not a SetupIntent's. */
+  scenario: FakeSetupScenario | null;
+  settled: boolean;
+}
+
 /** A fake Stripe.js instance: what `Stripe(pk)` returns, reduced to what relinking uses. */
 export interface FakeStripe extends StripeLike {
+  /**
+   * Plays the setup scenario its SetupIntent secret names (`setup_succeeded` by default):
+   * `{ setupIntent }` or `{ error }`, after the same `delay` and `gate` as the relink calls.
+   */
+  confirmUsBankAccountSetup(clientSecret: string, data?: unknown): Promise<ConfirmSetupResult>;
+  /** Every `confirmUsBankAccountSetup` call so far, oldest first; entries update in place. */
+  readonly setupCalls: readonly FakeSetupCall[];
   /** Plays the scenario: resolves like Stripe.js (`{ financialConnectionsSession }` or `{ error }`). */
   collectFinancialConnectionsAccounts(options: { clientSecret: string }): Promise<CollectRelinkResult>;
   /** Every call so far, oldest first; entries update in place as calls settle. */
@@ -88,7 +105,7 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
   const gate = options.gate;
   const calls: FakeStripeCall[] = [];
 
-  async function settleWith(result: () => CollectRelinkResult, waitForDelay: boolean): Promise<CollectRelinkResult> {
+  async function settleWith<T>(result: () => T, waitForDelay: boolean): Promise<T> {
     await Promise.all([waitForDelay && delay > 0 ? wait(delay) : undefined, gate]);
     return result();
   }
@@ -133,10 +150,28 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     return settled;
   }
 
+  const setupCalls: FakeSetupCall[] = [];
+
+  function confirmUsBankAccountSetup(clientSecret: string): Promise<ConfirmSetupResult> {
+    const secret = typeof clientSecret === 'string' ? clientSecret : '';
+    const call: FakeSetupCall = { clientSecret: secret, scenario: setupScenarioFromSecret(secret), settled: false };
+    setupCalls.push(call);
+    const settled = settleWith(() => setupResult(secret), true);
+    const done = (): void => {
+      call.settled = true;
+    };
+    settled.then(done, done);
+    return settled;
+  }
+
   return {
     collectFinancialConnectionsAccounts,
+    confirmUsBankAccountSetup,
     get calls(): readonly FakeStripeCall[] {
       return calls;
+    },
+    get setupCalls(): readonly FakeSetupCall[] {
+      return setupCalls;
     },
   };
 }

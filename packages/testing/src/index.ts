@@ -14,5 +14,25 @@ export {
   scenarioMode,
   type FakeScenario,
 } from './scenarios.js';
-export { createFakeStripe, type FakeStripe, type FakeStripeCall, type FakeStripeFault, type FakeStripeOptions } from './fake-stripe.js';
-export { fakeStripeScript, fakeStripeScriptFor, type FakeStripeConstructor, type FakeStripeScriptOptions } from './script.js';
+export {
+  createFakeStripe,
+  type FakeSetupCall,
+  type FakeStripe,
+  type FakeStripeCall,
+  type FakeStripeFault,
+  type FakeStripeOptions,
+} from './fake-stripe.js';
+export {
+  FAKE_PAYMENT_METHOD,
+  FAKE_SETUP_SCENARIOS,
+  fakeSetupIntentSecret,
+  setupScenarioFromSecret,
+  type FakeSetupScenario,
+} from './setup-intents.js';
+export {
+  fakeStripeScript,
+  fakeStripeScriptFor,
+  type FakeStripeConstruction,
+  type FakeStripeConstructor,
+  type FakeStripeScriptOptions,
+} from './script.js';

@@ -2,7 +2,7 @@ import type { FakeStripeScriptOptions } from './browser-global.js';
 import { FAKE_SCENARIOS, isFakeScenario } from './scenarios.js';
 import { FAKE_STRIPE_SOURCE, FAKE_STRIPE_GLOBAL } from './generated/fake-stripe-source.js';
 
-export type { FakeStripeScriptOptions, FakeStripeConstructor } from './browser-global.js';
+export type { FakeStripeScriptOptions, FakeStripeConstruction, FakeStripeConstructor } from './browser-global.js';
 
 /**
  * JavaScript source of a classic script (no imports, no globals but `Stripe`) that defines

@@ -1,6 +1,16 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { interpretRelinkResult, type CollectRelinkResult, type RelinkSession } from '@fc-relink/core';
-import { FAKE_IDS, FAKE_SCENARIOS, createFakeStripe, fakeClientSecret, type FakeScenario } from '../src/index.js';
+import {
+  FAKE_IDS,
+  FAKE_PAYMENT_METHOD,
+  FAKE_SCENARIOS,
+  FAKE_SETUP_SCENARIOS,
+  createFakeStripe,
+  fakeClientSecret,
+  fakeSetupIntentSecret,
+  setupScenarioFromSecret,
+  type FakeScenario,
+} from '../src/index.js';
 
 type Settled = Exclude<FakeScenario, 'hang' | 'stripe_error'>;
 
@@ -331,5 +341,52 @@ describe('createFakeStripe: faults', () => {
 
   it('refuses an unknown fault up front', () => {
     expect(() => createFakeStripe({ fault: 'explodes' as never })).to.throw(TypeError, /unknown fault/);
+  });
+});
+
+describe('createFakeStripe: confirmUsBankAccountSetup (SPEC section 6)', () => {
+  it('plays the setup scenario the SetupIntent secret names, setup_succeeded by default', async () => {
+    const stripe = createFakeStripe();
+    const succeeded = await stripe.confirmUsBankAccountSetup(fakeSetupIntentSecret('setup_succeeded', 'a'));
+    expect(succeeded).to.deep.equal({ setupIntent: { id: 'seti_a_setup_succeeded', status: 'succeeded', payment_method: FAKE_PAYMENT_METHOD } });
+    const processing = await stripe.confirmUsBankAccountSetup(fakeSetupIntentSecret('setup_processing', 'b'));
+    expect(processing.setupIntent?.status).to.equal('processing');
+    const failed = await stripe.confirmUsBankAccountSetup(fakeSetupIntentSecret('setup_failed', 'c'));
+    expect(failed.error).to.deep.include({ type: 'invalid_request_error', code: 'setup_intent_authentication_failure' });
+    const plain = await stripe.confirmUsBankAccountSetup('seti_123_secret_456');
+    expect(plain.setupIntent).to.deep.include({ id: 'seti_123', status: 'succeeded' });
+    expect(stripe.setupCalls.map((c) => [c.scenario, c.settled])).to.deep.equal([
+      ['setup_succeeded', true],
+      ['setup_processing', true],
+      ['setup_failed', true],
+      ['setup_succeeded', true],
+    ]);
+  });
+
+  it('answers anything but a SetupIntent secret with an error that holds no secret', async () => {
+    const stripe = createFakeStripe();
+    for (const secret of [fakeClientSecret('account_relinked'), 'pi_1_secret_2', 'sk_test_51Key', '', 'seti_1_secret_']) {
+      const result = await stripe.confirmUsBankAccountSetup(secret);
+      expect(result.error?.type, secret).to.equal('invalid_request_error');
+      if (secret) expect(JSON.stringify(result)).not.to.contain(secret);
+    }
+    expect(stripe.setupCalls.every((c) => c.scenario === null)).to.equal(true);
+  });
+
+  it('waits for the gate like the relink calls', async () => {
+    let open!: () => void;
+    const stripe = createFakeStripe({ gate: new Promise<void>((resolve) => (open = resolve)) });
+    const pending = stripe.confirmUsBankAccountSetup(fakeSetupIntentSecret());
+    await aTimeout(10);
+    expect(stripe.setupCalls[0]?.settled).to.equal(false);
+    open();
+    expect((await pending).setupIntent?.status).to.equal('succeeded');
+  });
+
+  it('secrets round-trip their scenario, and bad scenarios or ids are refused', () => {
+    for (const scenario of FAKE_SETUP_SCENARIOS) expect(setupScenarioFromSecret(fakeSetupIntentSecret(scenario))).to.equal(scenario);
+    expect(setupScenarioFromSecret(42)).to.equal(null);
+    expect(() => fakeSetupIntentSecret('setup_exploded' as never)).to.throw(TypeError);
+    expect(() => fakeSetupIntentSecret('setup_failed', 'a_secret_b')).to.throw(TypeError);
   });
 });

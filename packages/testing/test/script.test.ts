@@ -60,6 +60,18 @@ describe('fakeStripeScript', () => {
     expect(result.financialConnectionsSession?.relink_result?.failure_reason).to.equal('no_account');
   });
 
+  it('records what the page passed to the Stripe constructor, as a copy', () => {
+    inject(fakeStripeScript());
+    const options = { stripeAccount: 'acct_123', locale: 'de' };
+    win.Stripe!('pk_test_recorded', options);
+    options.locale = 'changed later';
+    new win.Stripe!('pk_test_second');
+    expect(win.Stripe!.constructions).to.deep.equal([
+      { publishableKey: 'pk_test_recorded', options: { stripeAccount: 'acct_123', locale: 'de' } },
+      { publishableKey: 'pk_test_second', options: undefined },
+    ]);
+  });
+
   it('carries ui into the page', async () => {
     inject(fakeStripeScript({ ui: true, scenario: 'new_authorization' }));
     const stripe = (win.Stripe as FakeStripeConstructor)('pk_test_123');
