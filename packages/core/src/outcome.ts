@@ -85,6 +85,8 @@ export type RelinkErrorCode =
   | 'relink_result_missing'
   /** The page's secret already reached Stripe and nothing can fetch a fresh one. */
   | 'client_secret_used'
+  /** `fetchSetupIntentSecret` rejected or returned no `seti_..._secret_...` string. */
+  | 'setup_intent_fetch_failed'
   | 'unexpected';
 
 /** Stripe's own error, as received and redacted. */
@@ -105,3 +107,13 @@ export interface RelinkError {
 }
 
 export type RelinkOutcome = RelinkSuccess | RelinkFailure | RelinkError;
+
+/** A new payment method, made from the relinked account once the customer accepted the mandate (SPEC section 9). */
+export interface PaymentMethodReplaced {
+  setupIntentId: string;
+  /** `setupIntent.payment_method`. */
+  paymentMethodId: string | null;
+  /** The Financial Connections account it was made from. */
+  accountId: string;
+  status: 'succeeded' | 'processing';
+}

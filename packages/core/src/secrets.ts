@@ -127,3 +127,24 @@ export function checkStripeOptions(value: unknown): { stripeOptions: Record<stri
   if (SECRET_KEY_ANYWHERE.test(json)) return keyRefused('part of stripeOptions');
   return { stripeOptions: JSON.parse(json) as Record<string, unknown>, json };
 }
+
+const SETUP_INTENT_SECRET = /^seti_[A-Za-z0-9_]+_secret_[A-Za-z0-9_]+$/;
+
+/**
+ * Checks a SetupIntent client secret before it reaches Stripe. Returns `null` for the shape
+ * `seti_..._secret_...`; a key is `secret_key_in_browser`, anything else (a PaymentIntent's or a
+ * session's secret, junk) `invalid_client_secret`, and a non-string `setup_intent_fetch_failed`.
+ */
+export function checkSetupIntentSecret(value: unknown): RelinkError | null {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return relinkError('setup_intent_fetch_failed', 'fetchSetupIntentSecret must resolve with the SetupIntent client_secret (seti_..._secret_...).');
+  }
+  const secret = value.trim();
+  const long = tooLong('invalid_client_secret', 'The SetupIntent secret', secret);
+  if (long) return long;
+  if (SECRET_KEY.test(secret)) return keyRefused('the SetupIntent secret');
+  if (!SETUP_INTENT_SECRET.test(secret)) {
+    return relinkError('invalid_client_secret', `Not a SetupIntent client secret (seti_..._secret_...).${lookalike(secret)}`);
+  }
+  return null;
+}

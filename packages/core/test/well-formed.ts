@@ -7,7 +7,7 @@ const FALLBACKS = ['authorization_retry', 'retry', 'new_payment_method'];
 const CODES = [
   'missing_configuration', 'invalid_client_secret', 'secret_key_in_browser', 'invalid_publishable_key',
   'stripe_load_failed', 'stripe_unavailable', 'client_secret_fetch_failed', 'stripe_error',
-  'not_a_relink_session', 'relink_result_missing', 'client_secret_used', 'unexpected',
+  'not_a_relink_session', 'relink_result_missing', 'client_secret_used', 'setup_intent_fetch_failed', 'unexpected',
 ];
 
 /** Every problem that makes an outcome break the contract of SPEC section 2; empty when well-formed. */
