@@ -1,4 +1,4 @@
-import type { RelinkError, RelinkFailure, RelinkFallback, RelinkSuccess } from '@fc-relink/core';
+import type { PaymentMethodReplaced, RelinkError, RelinkFailure, RelinkFallback, RelinkSuccess } from '@fc-relink/core';
 import type { ClientSecretRequest } from './types.js';
 
 /** `detail` of {@link FcRelinkStartEvent}. */
@@ -26,6 +26,7 @@ export const fcRelinkEventNames = {
   failure: 'fc-relink-failure',
   error: 'fc-relink-error',
   fallback: 'fc-relink-fallback',
+  paymentMethod: 'fc-relink-payment-method',
 } as const;
 
 /** An attempt begins. */
@@ -66,6 +67,13 @@ export class FcRelinkFallbackEvent extends CustomEvent<FcRelinkFallbackDetail> {
   }
 }
 
+/** The customer accepted the mandate and Stripe confirmed the SetupIntent: the new payment method. */
+export class FcRelinkPaymentMethodEvent extends CustomEvent<PaymentMethodReplaced> {
+  constructor(detail: PaymentMethodReplaced) {
+    super(fcRelinkEventNames.paymentMethod, { ...options, detail });
+  }
+}
+
 /** Every event class, by the short key of {@link fcRelinkEventNames}. */
 export interface FcRelinkEventsByKey {
   start: FcRelinkStartEvent;
@@ -73,6 +81,7 @@ export interface FcRelinkEventsByKey {
   failure: FcRelinkFailureEvent;
   error: FcRelinkErrorEvent;
   fallback: FcRelinkFallbackEvent;
+  paymentMethod: FcRelinkPaymentMethodEvent;
 }
 
 /** Every event `<fc-relink>` dispatches, by name. */

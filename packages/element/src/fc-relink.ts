@@ -5,8 +5,11 @@ import {
   relinkError,
   publishableKeySource,
   runRelinkAttempt,
+  type PaymentMethodReplaced,
+  type RelinkError,
   type RelinkFallback,
   type RelinkFailure,
+  type RelinkSuccess,
   type RelinkOutcome,
   type StripeLike,
   type StripeSource,
@@ -21,7 +24,8 @@ import {
 } from './events.js';
 import { builtInLanguage, builtInStrings, withOverrides, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
-import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState } from './types.js';
+import type { PaymentStep, PaymentStepHost } from './mandate.js';
+import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';
 
 const settleEvent = (outcome: RelinkOutcome): Event =>
   outcome.type === 'success'
@@ -60,16 +64,20 @@ function nearestLang(node: Element): string {
  * @fires {FcRelinkFailureEvent} fc-relink-failure - The attempt settled as a failure. `detail`: `RelinkFailure`.
  * @fires {FcRelinkErrorEvent} fc-relink-error - The attempt settled as an error. `detail`: `RelinkError`.
  * @fires {FcRelinkFallbackEvent} fc-relink-fallback - A fallback was chosen; cancelable. `detail`: `{ fallback, failure }`.
+ * @fires {FcRelinkPaymentMethodEvent} fc-relink-payment-method - The customer accepted the mandate and Stripe confirmed the SetupIntent. `detail`: `PaymentMethodReplaced`.
  *
- * @attr {'idle' | 'loading' | 'open' | 'succeeded' | 'failed' | 'errored'} state - The flow state, reflected for styling. Read-only.
+ * @attr {'idle' | 'loading' | 'open' | 'succeeded' | 'failed' | 'errored' | 'mandate' | 'confirming' | 'completed'} state - The flow state, reflected for styling. Read-only.
  *
  * @slot - The trigger's label.
  * @slot trigger - Replaces the built-in trigger button; a click inside it starts the flow.
+ * @slot mandate - Your own ACH mandate text, in place of the built-in one (the payment-method step).
  *
  * @csspart trigger - The built-in trigger button.
  * @csspart status - The polite live region announcing progress and the outcome.
  * @csspart fallbacks - The group of fallback buttons shown after a failure.
  * @csspart fallback - Each fallback button (also carries `data-fallback`).
+ * @csspart mandate - The payment-method step's mandate region (its text and accept button).
+ * @csspart confirm - The mandate's accept button.
  *
  * @cssprop --fc-relink-accent - Trigger background and fallback text colour.
  * @cssprop --fc-relink-accent-text - Trigger text colour.
@@ -99,6 +107,8 @@ export class FcRelinkElement extends LitElement {
     disabled: { type: Boolean },
     locale: {},
     strings: { attribute: false },
+    fetchSetupIntentSecret: { attribute: false },
+    businessName: { attribute: 'business-name' },
     _state: { state: true },
     _outcome: { state: true },
   };
@@ -136,6 +146,15 @@ export class FcRelinkElement extends LitElement {
   /** Overrides for any of the built-in strings. */
   strings: Partial<FcRelinkStrings> | null = null;
 
+  /**
+   * Turns on the payment-method step (SPEC section 9): after a relink that ends on a new account,
+   * asked at once for a SetupIntent client secret (`seti_..._secret_...`) for that account.
+   */
+  fetchSetupIntentSecret: ((request: SetupIntentRequest) => Promise<string>) | null = null;
+
+  /** The business named in the built-in ACH mandate text. */
+  businessName = '';
+
   private _state: FcRelinkState = 'idle';
   private _outcome: RelinkOutcome | null = null;
 
@@ -157,6 +176,10 @@ export class FcRelinkElement extends LitElement {
   #cancelPreload: (() => void) | null = null;
   /** Whether focus was inside the element when the running attempt began. */
   #focusWasInside = false;
+  /** The payment-method step (loaded when it first begins), from the mandate until a new relink. */
+  #payment: PaymentStep | null = null;
+  /** SetupIntent secrets this element confirmed: none is confirmed twice. */
+  #usedSetupSecrets = new Set<string>();
 
   /** The flow state; also the `state` attribute, for styling. Read-only. */
   get state(): FcRelinkState {
@@ -187,7 +210,9 @@ export class FcRelinkElement extends LitElement {
     this.#cancelPreload?.();
     // A move within the page disconnects and reconnects at once; only a real removal aborts.
     queueMicrotask(() => {
-      if (!this.isConnected) this.#controller?.abort();
+      if (this.isConnected) return;
+      this.#controller?.abort();
+      this.#payment?.abort();
     });
   }
 
@@ -247,6 +272,9 @@ export class FcRelinkElement extends LitElement {
 
   #run(purpose: ClientSecretRequest['purpose']): Promise<RelinkOutcome> {
     const attempt = ++this.#attempts;
+    // A new relink ends any payment-method step still waiting.
+    this.#payment?.abort();
+    this.#payment = null;
     const controller = new AbortController();
     this.#controller = controller;
     const last = this.#last;
@@ -315,7 +343,70 @@ export class FcRelinkElement extends LitElement {
     this.dispatchEvent(settleEvent(outcome));
     // Focus is a side effect: nobody waits for it.
     if (refocus) void this.#returnFocus();
+    if (outcome.type === 'success' && outcome.needsNewPaymentMethod === true) this.#beginPaymentStep(outcome);
     return outcome;
+  }
+
+  /**
+   * After a relink that left the old payment method behind: the mandate, when the page turned the
+   * step on. The SetupIntent secret is asked for at once, while the step's code loads, so the
+   * accept click confirms within its own task.
+   */
+  #beginPaymentStep(success: RelinkSuccess): void {
+    const fetchSecret = asFunction(this.fetchSetupIntentSecret);
+    const account = success.accounts.find((a) => a.isNew) ?? success.accounts[0];
+    if (!fetchSecret || !account || !this.isConnected) return;
+    if (!this.businessName && !this.querySelector(':scope > [slot="mandate"]')) {
+      this.dispatchEvent(
+        new FcRelinkErrorEvent(
+          relinkError('missing_configuration', 'The payment-method step needs businessName or your own mandate text in the mandate slot.'),
+        ),
+      );
+      return;
+    }
+    const attempt = this.#attempts;
+    const controller = new AbortController();
+    const request: SetupIntentRequest = { account, sessionId: success.sessionId, signal: controller.signal };
+    const ask = (): Promise<unknown> => new Promise((resolve) => resolve(fetchSecret.call(this, request)));
+    const host: PaymentStepHost = {
+      element: this,
+      account,
+      controller,
+      // Asked now, while the step's code loads.
+      first: ask(),
+      ask,
+      used: this.#usedSetupSecrets,
+      stripe: () => this.#stripeSource().peek(),
+      setState: (state) => this.#setState(state),
+      focus: (part) => void this.#focusPart(part),
+      returnFocus: () => void this.#returnFocus(),
+    };
+    // A rejection is read by the step; none is left unhandled meanwhile.
+    host.first.catch(() => {});
+    void import('./mandate.js').then(({ PaymentStep }) => {
+      // A new relink began meanwhile, or the element left: no mandate for this one.
+      if (attempt !== this.#attempts || this.#current || !this.isConnected) return controller.abort();
+      this.#payment = new PaymentStep(host);
+      this.#setState('mandate');
+      void this.#focusPart('mandate');
+    });
+  }
+
+  /**
+   * Does what the mandate's accept button does: confirms the new payment method with
+   * `stripe.confirmUsBankAccountSetup` (within the caller's task when the SetupIntent secret is
+   * already there). Resolves with the new payment method (`fc-relink-payment-method`), or the
+   * error (`fc-relink-error`; the mandate stays, to accept again), or `null` when the element is
+   * not showing the mandate. Never rejects.
+   */
+  confirmPaymentMethod(): Promise<PaymentMethodReplaced | RelinkError | null> {
+    return this._state === 'mandate' && this.#payment ? this.#payment.confirm() : Promise.resolve(null);
+  }
+
+  /** Moves focus to one of the element's parts once it is rendered. */
+  async #focusPart(part: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
   }
 
   #hasFocus(): boolean {
@@ -365,9 +456,15 @@ export class FcRelinkElement extends LitElement {
     }
   }
 
+  #onConfirmClick = (): void => {
+    // confirmPaymentMethod() never rejects, and its outcome reaches the page as an event.
+    if (!this.disabled) void this.confirmPaymentMethod();
+  };
+
   #onTriggerClick = (): void => {
-    // start() never rejects, and its outcome reaches the page as an event.
-    if (!this.disabled) void this.start();
+    // start() never rejects, and its outcome reaches the page as an event. While the mandate
+    // shows, the trigger waits: the customer accepts (or the page starts over with start()).
+    if (!this.disabled && !this.#payment) void this.start();
   };
 
   /** The built-in language the element speaks: `locale`, else the nearest `lang`, else English. */
@@ -388,6 +485,10 @@ export class FcRelinkElement extends LitElement {
         return outcome?.type === 'failure' ? s[outcome.reason] : '';
       case 'errored':
         return outcome?.type === 'error' && outcome.retryable ? s.error_retryable : s.error;
+      case 'mandate':
+      case 'confirming':
+      case 'completed':
+        return this.#payment?.statusText(this._state, this.#language(), this.strings) ?? '';
       default:
         return '';
     }
@@ -422,9 +523,10 @@ export class FcRelinkElement extends LitElement {
     const retryLabel = this._state === 'errored' && outcome?.type === 'error' && outcome.retryable;
     const failure = this._state === 'failed' && outcome?.type === 'failure' ? outcome : null;
     const fallbacks = failure ? this.#offeredFallbacks(failure) : [];
+    const mandate = this._state === 'mandate' || this._state === 'confirming' ? this.#payment : null;
     return html`
       <slot name="trigger" @click=${this.#onTriggerClick}>
-        <button part="trigger" type="button" lang=${lang} ?disabled=${this.disabled} aria-busy=${busy ? 'true' : 'false'}>
+        <button part="trigger" type="button" lang=${lang} ?disabled=${this.disabled || mandate !== null} aria-busy=${busy ? 'true' : 'false'}>
           <slot>${retryLabel ? s.retry : s.trigger}</slot>
         </button>
       </slot>
@@ -437,6 +539,16 @@ export class FcRelinkElement extends LitElement {
               </button>`,
             )}
           </div>`
+        : nothing}
+      ${mandate
+        ? mandate.render({
+            lang,
+            businessName: typeof this.businessName === 'string' ? this.businessName.slice(0, 200) : '',
+            busy: this._state === 'confirming',
+            disabled: Boolean(this.disabled),
+            overrides: this.strings,
+            onConfirm: this.#onConfirmClick,
+          })
         : nothing}
     `;
   }

@@ -96,17 +96,17 @@ const MAX_STRING_LENGTH = 500;
  * cut to {@link MAX_STRING_LENGTH}; anything else (a string, an array, a throwing getter) is
  * ignored. Shown as text, never as markup.
  */
-export function withOverrides(base: FcRelinkStrings, overrides: unknown): FcRelinkStrings {
+export function withOverrides<T extends object>(base: T, overrides: unknown): T {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) return base;
-  const merged = { ...base };
-  for (const key of Object.keys(base) as Array<keyof FcRelinkStrings>) {
+  const merged = Object.assign({}, base) as Record<string, unknown>;
+  for (const key of Object.keys(base)) {
     let value: unknown;
     try {
-      value = (overrides as Partial<Record<keyof FcRelinkStrings, unknown>>)[key];
+      value = (overrides as Record<string, unknown>)[key];
     } catch {
       continue;
     }
     if (typeof value === 'string') merged[key] = value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
   }
-  return merged;
+  return merged as T;
 }

@@ -19,7 +19,8 @@ export const styles = css`
     padding: var(--fc-relink-padding, 0.55rem 1rem);
     border: 1px solid var(--fc-relink-accent, #4f46e5);
   }
-  [part='trigger'] {
+  [part='trigger'],
+  [part='confirm'] {
     background: var(--fc-relink-accent, #4f46e5);
     color: var(--fc-relink-accent-text, #fff);
     font-weight: 600;
@@ -37,6 +38,19 @@ export const styles = css`
     opacity: 0.55;
   }
   [part='trigger'][aria-busy='true'] {
+    cursor: progress;
+  }
+  [part='mandate'] {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--fc-relink-gap, 0.5rem);
+    max-width: 40rem;
+  }
+  [part='mandate'] p {
+    margin: 0;
+  }
+  [part='confirm'][aria-busy='true'] {
     cursor: progress;
   }
   [part='fallbacks'] {

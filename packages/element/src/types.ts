@@ -1,4 +1,4 @@
-import type { RelinkFallback } from '@fc-relink/core';
+import type { RelinkedAccount, RelinkFallback } from '@fc-relink/core';
 
 /** What `fetchClientSecret` is asked for. */
 export interface ClientSecretRequest {
@@ -17,7 +17,17 @@ export interface ClientSecretRequest {
 }
 
 /** The element's flow state, reflected as the `state` attribute. */
-export type FcRelinkState = 'idle' | 'loading' | 'open' | 'succeeded' | 'failed' | 'errored';
+export type FcRelinkState = 'idle' | 'loading' | 'open' | 'succeeded' | 'failed' | 'errored' | 'mandate' | 'confirming' | 'completed';
+
+/** What `fetchSetupIntentSecret` is asked for (SPEC section 9). */
+export interface SetupIntentRequest {
+  /** The account to make the payment method from. */
+  account: RelinkedAccount;
+  /** The relink session that linked it. */
+  sessionId: string;
+  /** Aborted when the element leaves the page. */
+  signal: AbortSignal;
+}
 
 /** When Stripe.js loads: when the browser is idle, at once, on the first sign of intent, or on click. */
 export type FcRelinkPreload = 'idle' | 'eager' | 'intent' | 'none';

@@ -12,6 +12,8 @@ import type {
   FcRelinkEventsByKey,
   FcRelinkFailureEvent,
   FcRelinkFallbackEvent,
+  FcRelinkPaymentMethodEvent,
+  PaymentMethodReplaced,
   FcRelinkStartEvent,
   FcRelinkSuccessEvent,
   RelinkError,
@@ -36,6 +38,8 @@ assert<Equal<HTMLElementEventMap['fc-relink-success'], FcRelinkSuccessEvent>>();
 assert<Equal<HTMLElementEventMap['fc-relink-failure'], FcRelinkFailureEvent>>();
 assert<Equal<HTMLElementEventMap['fc-relink-error'], FcRelinkErrorEvent>>();
 assert<Equal<HTMLElementEventMap['fc-relink-fallback'], FcRelinkFallbackEvent>>();
+assert<Equal<HTMLElementEventMap['fc-relink-payment-method'], FcRelinkPaymentMethodEvent>>();
+assert<Equal<FcRelinkPaymentMethodEvent['detail'], PaymentMethodReplaced>>();
 assert<Equal<FcRelinkStartEvent['detail'], { attempt: number; purpose: ClientSecretRequest['purpose'] }>>();
 assert<Equal<FcRelinkSuccessEvent['detail'], RelinkSuccess>>();
 assert<Equal<FcRelinkFailureEvent['detail'], RelinkFailure>>();
@@ -43,7 +47,10 @@ assert<Equal<FcRelinkErrorEvent['detail'], RelinkError>>();
 assert<Equal<FcRelinkFallbackEvent['detail'], { fallback: RelinkFallback; failure: RelinkFailure }>>();
 // The table of names and the classes cover the same events.
 assert<Equal<keyof typeof fcRelinkEventNames, keyof FcRelinkEventsByKey>>();
-assert<Equal<keyof FcRelinkEventMap, `fc-relink-${keyof FcRelinkEventsByKey}`>>();
+assert<Equal<keyof FcRelinkEventMap, (typeof fcRelinkEventNames)[keyof FcRelinkEventsByKey]>>();
+assert<
+  Equal<keyof FcRelinkEventMap, 'fc-relink-start' | 'fc-relink-success' | 'fc-relink-failure' | 'fc-relink-error' | 'fc-relink-fallback' | 'fc-relink-payment-method'>
+>();
 
 declare const el: FcRelinkElement;
 el.addEventListener('fc-relink-failure', (e) => {
@@ -77,6 +84,8 @@ assert<
     | 'disabled'
     | 'locale'
     | 'strings'
+    | 'fetchSetupIntentSecret'
+    | 'businessName'
   >
 >();
 assert<Equal<FcRelinkProps['clientSecret'], string | undefined>>();
@@ -87,7 +96,10 @@ assert<Equal<ComponentProps<typeof FcRelink>['ref'], React.Ref<FcRelinkElement> 
 
 // ── @fc-relink/react: events, derived from the element's table ─────────────────────────────
 
-assert<Equal<keyof FcRelinkEventProps, 'onRelinkStart' | 'onRelinkSuccess' | 'onRelinkFailure' | 'onRelinkError' | 'onRelinkFallback'>>();
+assert<
+  Equal<keyof FcRelinkEventProps, 'onRelinkStart' | 'onRelinkSuccess' | 'onRelinkFailure' | 'onRelinkError' | 'onRelinkFallback' | 'onRelinkPaymentMethod'>
+>();
+assert<Equal<Parameters<NonNullable<FcRelinkProps['onRelinkPaymentMethod']>>, [event: FcRelinkPaymentMethodEvent]>>();
 assert<Equal<keyof FcRelinkReactEvents, keyof FcRelinkEventProps>>();
 assert<Equal<FcRelinkReactEvents['onRelinkSuccess'], EventName<FcRelinkSuccessEvent>>>();
 assert<Equal<FcRelinkReactEvents['onRelinkFallback'], EventName<FcRelinkFallbackEvent>>>();

@@ -21,6 +21,8 @@ export const fcRelinkPropertyNames = [
   'disabled',
   'locale',
   'strings',
+  'fetchSetupIntentSecret',
+  'businessName',
 ] as const;
 
 /**

@@ -20,6 +20,7 @@ import type {
   FcRelinkErrorEvent,
   FcRelinkFailureEvent,
   FcRelinkFallbackEvent,
+  FcRelinkPaymentMethodEvent,
   FcRelinkStartEvent,
   FcRelinkSuccessEvent,
 } from '@fc-relink/element';
@@ -38,7 +39,10 @@ assert<Equal<FcRelinkVueProps['clientSecret'], string | undefined>>();
 assert<Equal<FcRelinkVueProps['existingAccountIds'], string[] | null | undefined>>();
 
 // One listener per event, named as Vue compiles `@fc-relink-*`, receiving the event's class.
-assert<Equal<keyof FcRelinkVueEvents, 'onFcRelinkStart' | 'onFcRelinkSuccess' | 'onFcRelinkFailure' | 'onFcRelinkError' | 'onFcRelinkFallback'>>();
+assert<
+  Equal<keyof FcRelinkVueEvents, 'onFcRelinkStart' | 'onFcRelinkSuccess' | 'onFcRelinkFailure' | 'onFcRelinkError' | 'onFcRelinkFallback' | 'onFcRelinkPaymentMethod'>
+>();
+assert<Equal<Parameters<NonNullable<FcRelinkVueEvents['onFcRelinkPaymentMethod']>>, [event: FcRelinkPaymentMethodEvent]>>();
 assert<Equal<Parameters<NonNullable<FcRelinkVueEvents['onFcRelinkStart']>>, [event: FcRelinkStartEvent]>>();
 assert<Equal<Parameters<NonNullable<FcRelinkVueEvents['onFcRelinkSuccess']>>, [event: FcRelinkSuccessEvent]>>();
 assert<Equal<Parameters<NonNullable<FcRelinkVueEvents['onFcRelinkFailure']>>, [event: FcRelinkFailureEvent]>>();
