@@ -13,7 +13,6 @@ export type {
 } from './stripe-types.js';
 export { interpretRelinkResult, fallbacksFor, RELINK_API_VERSION, type InterpretContext } from './interpret.js';
 export { checkClientSecret, checkPublishableKey, checkSetupIntentSecret, checkStripeAccount, checkStripeOptions, isSecretKey } from './secrets.js';
-export { confirmReplacement, interpretSetupResult } from './setup.js';
 export {
   acceptFetchedSecret,
   chooseClientSecret,

@@ -44,7 +44,7 @@ export function checkClientSecret(value: unknown): RelinkError | null {
   if (typeof value !== 'string' || value.trim() === '') {
     return relinkError(
       'missing_configuration',
-      "No client secret: set clientSecret (a relink session's client_secret) or fetchClientSecret.",
+      'No client secret: set clientSecret or fetchClientSecret.',
     );
   }
   const secret = value.trim();

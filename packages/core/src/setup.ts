@@ -1,3 +1,6 @@
+// `@fc-relink/core/setup`: the payment-method step's confirmation (SPEC section 9). An entry of
+// its own, so the code that pages run only after a relink to a new account stays out of the
+// bundle every page loads first.
 import type { PaymentMethodReplaced, RelinkError } from './outcome.js';
 import type { StripeLike } from './stripe-types.js';
 import { describeThrown, relinkError } from './errors.js';

@@ -1,7 +1,8 @@
 // The payment-method step's core (SPEC section 9): which SetupIntent secrets may reach Stripe,
 // and what confirmUsBankAccountSetup's answer means, played by the fake of @fc-relink/testing.
 import { expect } from '@open-wc/testing';
-import { checkSetupIntentSecret, confirmReplacement, interpretSetupResult, type StripeLike } from '@fc-relink/core';
+import { checkSetupIntentSecret, type StripeLike } from '@fc-relink/core';
+import { confirmReplacement, interpretSetupResult } from '@fc-relink/core/setup';
 import { createFakeStripe, FAKE_PAYMENT_METHOD, fakeClientSecret, fakeSetupIntentSecret } from '@fc-relink/testing';
 
 const ACCOUNT = 'fca_new';
