@@ -22,7 +22,7 @@ import {
   FcRelinkStartEvent,
   FcRelinkSuccessEvent,
 } from './events.js';
-import { builtInLanguage, builtInStrings, withOverrides, type FcRelinkStrings } from './strings.js';
+import { builtInLanguage, loadBuiltInStrings, loadedStrings, withOverrides, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
 import type { PaymentStep, PaymentStepHost } from './mandate.js';
 import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';
@@ -359,7 +359,7 @@ export class FcRelinkElement extends LitElement {
     if (!this.businessName && !this.querySelector(':scope > [slot="mandate"]')) {
       this.dispatchEvent(
         new FcRelinkErrorEvent(
-          relinkError('missing_configuration', 'The payment-method step needs businessName or your own mandate text in the mandate slot.'),
+          relinkError('missing_configuration', 'The payment-method step needs businessName, or text in the mandate slot.'),
         ),
       );
       return;
@@ -468,7 +468,7 @@ export class FcRelinkElement extends LitElement {
   };
 
   /** The built-in language the element speaks: `locale`, else the nearest `lang`, else English. */
-  #language(): keyof typeof builtInStrings {
+  #language(): BuiltInLanguage {
     return builtInLanguage(this.locale || nearestLang(this));
   }
 
@@ -505,13 +505,20 @@ export class FcRelinkElement extends LitElement {
   };
 
   /** The strings in use, made again only when the language or the page's overrides change. */
-  #strings: { lang: string; from: unknown; merged: FcRelinkStrings } | null = null;
+  #strings: { lang: string; from: unknown; base: FcRelinkStrings; merged: FcRelinkStrings } | null = null;
 
-  #stringsFor(lang: keyof typeof builtInStrings): FcRelinkStrings {
-    if (this.#strings?.lang !== lang || this.#strings.from !== this.strings) {
-      this.#strings = { lang, from: this.strings, merged: withOverrides(builtInStrings[lang], this.strings) };
+  #stringsFor(lang: BuiltInLanguage): FcRelinkStrings {
+    const base = loadedStrings(lang) ?? loadedStrings('en')!;
+    if (this.#strings?.lang !== lang || this.#strings.from !== this.strings || this.#strings.base !== base) {
+      this.#strings = { lang, from: this.strings, base, merged: withOverrides(base, this.strings) };
     }
     return this.#strings.merged;
+  }
+
+  /** Renders once the language's strings are there: a Japanese page never shows English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const lang = this.#language();
+    return loadedStrings(lang) ? super.scheduleUpdate() : loadBuiltInStrings(lang).then(() => super.scheduleUpdate());
   }
 
   protected override render() {

@@ -2,7 +2,7 @@ import './define.js';
 
 export { FcRelinkElement } from './fc-relink.js';
 export * from './events.js';
-export { builtInStrings, type FcRelinkStrings } from './strings.js';
+export { BUILT_IN_LANGUAGES, loadBuiltInStrings, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 export type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';
 export type { FcRelinkMandateStrings } from './mandate.js';
 export type * from '@fc-relink/core';

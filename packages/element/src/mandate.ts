@@ -2,9 +2,9 @@
 // markup. Loaded when the step first begins, so pages that never replace a payment method never
 // download it.
 import { html, type TemplateResult } from 'lit';
+import { confirmReplacement } from '@fc-relink/core/setup';
 import {
   checkSetupIntentSecret,
-  confirmReplacement,
   describeThrown,
   relinkError,
   type PaymentMethodReplaced,
@@ -56,6 +56,7 @@ const de: FcRelinkMandateStrings = {
   mandate_label: 'Lastschriftermächtigung',
 };
 const strings = { en, ja, de };
+
 
 /**
  * The built-in ACH debit authorization, in our own words after Stripe's ACH documentation and

@@ -42,50 +42,39 @@ const en: FcRelinkStrings = {
   fallbacks: 'Other ways to continue',
 };
 
-const ja: FcRelinkStrings = {
-  trigger: '銀行口座を再接続',
-  retry: 'もう一度試す',
-  loading: '準備しています…',
-  open: 'Stripe の画面で銀行にログインしてください。',
-  account_relinked: '銀行口座を再接続しました。',
-  authorization_relinked: '銀行を再接続しました。',
-  new_authorization: '銀行に接続しました。',
-  no_account: 'ログインは完了しましたが、必要な口座が選択されませんでした。',
-  no_authorization: '銀行へのログインが完了しませんでした。',
-  other: '再接続中に問題が発生しました。',
-  error: '現在、再接続をご利用いただけません。',
-  error_retryable: 'Stripe に接続できませんでした。もう一度お試しください。',
-  authorization_retry: 'この銀行の別の口座を選ぶ',
-  new_payment_method: '別の支払い方法を使う',
-  fallbacks: 'ほかの方法',
-};
 
-const de: FcRelinkStrings = {
-  trigger: 'Bankverbindung erneuern',
-  retry: 'Erneut versuchen',
-  loading: 'Wird vorbereitet …',
-  open: 'Melden Sie sich im Stripe-Fenster bei Ihrer Bank an.',
-  account_relinked: 'Ihr Bankkonto ist wieder verbunden.',
-  authorization_relinked: 'Ihre Bank ist wieder verbunden.',
-  new_authorization: 'Ihre Bank ist jetzt verbunden.',
-  no_account: 'Sie haben sich angemeldet, aber das benötigte Konto wurde nicht ausgewählt.',
-  no_authorization: 'Die Anmeldung bei Ihrer Bank wurde nicht abgeschlossen.',
-  other: 'Beim Wiederverbinden ist etwas schiefgelaufen.',
-  error: 'Die Verbindung lässt sich gerade nicht erneuern.',
-  error_retryable: 'Stripe war nicht erreichbar. Bitte versuchen Sie es noch einmal.',
-  authorization_retry: 'Ein anderes Konto dieser Bank wählen',
-  new_payment_method: 'Andere Zahlungsmethode verwenden',
-  fallbacks: 'Weitere Möglichkeiten',
-};
 
-/** The built-in locales. */
-export const builtInStrings: Readonly<Record<'en' | 'ja' | 'de', FcRelinkStrings>> = { en, ja, de };
+/** The built-in languages. English ships with the element; the others load when first used. */
+export const BUILT_IN_LANGUAGES = ['en', 'ja', 'de'] as const;
+export type BuiltInLanguage = (typeof BUILT_IN_LANGUAGES)[number];
+
+const loaded: Partial<Record<BuiltInLanguage, FcRelinkStrings>> = { en };
+
+/** A built-in language's strings, when they have loaded (English always has). */
+export function loadedStrings(lang: BuiltInLanguage): FcRelinkStrings | undefined {
+  return loaded[lang];
+}
+
+/**
+ * Loads a built-in language's strings: English at once, Japanese and German from chunks of their
+ * own, so a page downloads only the languages it speaks. A chunk that fails to load gives
+ * English (and is tried again next time). Never rejects.
+ */
+export function loadBuiltInStrings(lang: BuiltInLanguage): Promise<FcRelinkStrings> {
+  const ready = loaded[lang];
+  if (ready) return Promise.resolve(ready);
+  const chunk = lang === 'ja' ? import('./locales/ja.js') : import('./locales/de.js');
+  return chunk.then(
+    ({ strings }) => (loaded[lang] = strings),
+    () => en,
+  );
+}
 
 /** The built-in language for a BCP 47 tag (`ja-JP` uses `ja`), English when there is none or it is not a string. */
-export function builtInLanguage(locale: unknown): keyof typeof builtInStrings {
+export function builtInLanguage(locale: unknown): BuiltInLanguage {
   if (typeof locale !== 'string') return 'en';
-  const language = /^[a-z]{2,3}(?![a-z])/i.exec(locale)?.[0].toLowerCase() as keyof typeof builtInStrings;
-  return language && Object.hasOwn(builtInStrings, language) ? language : 'en';
+  const language = /^[a-z]{2,3}(?![a-z])/i.exec(locale)?.[0].toLowerCase() as BuiltInLanguage;
+  return language && (BUILT_IN_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
 }
 
 /** The longest override a string may be; longer ones are cut. */

@@ -1,10 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { builtInStrings, type FcRelinkElement, type FcRelinkStrings } from '@fc-relink/element';
+import { BUILT_IN_LANGUAGES, loadBuiltInStrings, type BuiltInLanguage, type FcRelinkElement, type FcRelinkStrings } from '@fc-relink/element';
 import { createFakeStripe, fakeClientSecret, type FakeScenario } from '@fc-relink/testing';
 import { deferred, litWarnings } from '../../../test-support/browser.js';
 
-type Locale = keyof typeof builtInStrings;
-const LOCALES = Object.keys(builtInStrings) as Locale[];
+type Locale = BuiltInLanguage;
+const LOCALES = [...BUILT_IN_LANGUAGES];
+// Japanese and German load on demand; the tests read them once, up front.
+const builtInStrings = Object.fromEntries(await Promise.all(LOCALES.map(async (l) => [l, await loadBuiltInStrings(l)]))) as Record<Locale, FcRelinkStrings>;
 
 const text = (el: FcRelinkElement, selector: string) =>
   el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
@@ -31,6 +33,13 @@ async function settle(lang: Locale, scenario: FakeScenario) {
 afterEach(() => expect(litWarnings()).to.deep.equal([]));
 
 describe('<fc-relink> in every locale and every state', () => {
+  it('renders a Japanese or German page in its language from the first render, its strings loaded on demand', async () => {
+    for (const lang of ['ja', 'de'] as const) {
+      const el = await inLang(lang, () => {});
+      expect(text(el, '[part="trigger"]'), lang).to.equal(builtInStrings[lang].trigger);
+    }
+  });
+
   it('ships the same keys, all non-empty, for en, ja and de', () => {
     const keys = Object.keys(builtInStrings.en).sort();
     for (const locale of LOCALES) {
