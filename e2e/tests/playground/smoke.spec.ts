@@ -110,7 +110,7 @@ forEveryPage(() => {
       { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: null, previousSessionId: firstSession, plays: 'new_account' },
     ]);
     expect(await playground.log.innerText()).not.toContain('_secret_');
-    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1 });
+    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1, paymentMethod: 0 });
     expect(await playground.stripeCalls()).toEqual([
       { scenario: 'no_account', settled: true },
       { scenario: 'new_account', settled: true },

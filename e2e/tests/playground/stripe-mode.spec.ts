@@ -100,7 +100,7 @@ forEveryPage((pageId) => {
       filters: { account_subcategories: ['checking', 'savings'] },
     });
     expect(recorded[3]?.params.relink_options).not.toHaveProperty('account');
-    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1 });
+    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1, paymentMethod: 0 });
     await playground.screenshot('stripe-mode-authorization_retry');
   });
 

@@ -3,7 +3,7 @@
  * 127.0.0.1 (test-support/stripe-api.ts): the assertions are on what actually goes over the wire.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import Stripe from 'stripe';
 import {
   createRelinkSession,
@@ -14,35 +14,20 @@ import {
   type RelinkAccount,
 } from '@fc-relink/server';
 import { customerAccount, holderlessAccount } from './fixtures.js';
+import { standInForFile } from './stand-in.js';
 import {
   STAND_IN_SECRET_KEY,
-  startStripeStandIn,
   stripeError,
   type RecordedStripeRequest,
-  type Responder,
-  type StripeStandIn,
 } from '../../../test-support/stripe-api.js';
 
-let server: StripeStandIn;
-let stripe: Stripe;
-/** Lets one test answer differently; reset before each test. */
-let reply: Responder | undefined;
+const api = standInForFile();
 
-before(async () => {
-  server = await startStripeStandIn({ respond: (request) => reply?.(request) });
-  stripe = server.stripe();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  reply = undefined;
-});
-after(() => server.close());
-
-/** Creates a session and returns the one request that reached the server. */
+/** Creates a session and returns the one request that reached the stand-in. */
 async function send(account: RelinkAccount, options: CreateRelinkSessionOptions): Promise<RecordedStripeRequest> {
-  const session = await createRelinkSession(stripe, account, options);
-  assert.equal(server.requests.length, 1);
-  const request = server.requests[0]!;
+  const session = await createRelinkSession(api.stripe, account, options);
+  assert.equal(api.server.requests.length, 1);
+  const request = api.server.requests[0]!;
   // The id and secret of the session the server created, and nothing else.
   assert.equal(request.reply.status, 200);
   const created = request.reply.body as { id: string; client_secret: string };
@@ -133,7 +118,7 @@ describe('createRelinkSession on the wire', () => {
 
   test('an account without account holder sends account_holder as null, i.e. an empty value', async () => {
     for (const account of [holderlessAccount, { ...customerAccount, account_holder: undefined }]) {
-      server.requests.length = 0;
+      api.server.requests.length = 0;
       const request = await send(account, { purpose: 'payments', scope: 'account', permissions: ['payment_method'] });
       assert.ok(request.body.startsWith('account_holder=&'), request.body);
       assert.deepEqual(request.form, [
@@ -176,7 +161,7 @@ describe('createRelinkSession on the wire', () => {
       ],
     ];
     for (const [options, expected] of cases) {
-      server.requests.length = 0;
+      api.server.requests.length = 0;
       const request = await send(customerAccount, options);
       assert.deepEqual(
         request.form.filter(([name]) => name.startsWith('permissions')),
@@ -188,16 +173,16 @@ describe('createRelinkSession on the wire', () => {
 
   test('sends only this request on the preview version; the client keeps its own version', async () => {
     const created = await send(customerAccount, { purpose: 'payments', scope: 'account', permissions: [] });
-    await stripe.financialConnections.sessions.retrieve((created.reply.body as { id: string }).id).catch(() => undefined);
-    assert.equal(server.requests.length, 2);
-    assert.equal(server.requests[0]!.headers['stripe-version'], RELINK_API_VERSION);
-    assert.equal(server.requests[1]!.headers['stripe-version'], Stripe.API_VERSION);
+    await api.stripe.financialConnections.sessions.retrieve((created.reply.body as { id: string }).id).catch(() => undefined);
+    assert.equal(api.server.requests.length, 2);
+    assert.equal(api.server.requests[0]!.headers['stripe-version'], RELINK_API_VERSION);
+    assert.equal(api.server.requests[1]!.headers['stripe-version'], Stripe.API_VERSION);
     assert.notEqual(Stripe.API_VERSION, RELINK_API_VERSION);
   });
 
   test('a later preview version may be asked for', async () => {
     for (const apiVersion of ['2026-01-28.preview', '2026-03-04.preview', '2027-01-01.preview']) {
-      server.requests.length = 0;
+      api.server.requests.length = 0;
       const request = await send(customerAccount, {
         purpose: 'data',
         scope: 'institution',
@@ -224,7 +209,7 @@ describe('createRelinkSession on the wire', () => {
     ];
     for (const apiVersion of refused) {
       await assert.rejects(
-        createRelinkSession(stripe, customerAccount, {
+        createRelinkSession(api.stripe, customerAccount, {
           purpose: 'payments',
           scope: 'account',
           permissions: [],
@@ -239,7 +224,7 @@ describe('createRelinkSession on the wire', () => {
         },
       );
     }
-    assert.equal(server.requests.length, 0);
+    assert.equal(api.server.requests.length, 0);
   });
 
   test('idempotency key and Connect account go out as headers', async () => {
@@ -257,11 +242,11 @@ describe('createRelinkSession on the wire', () => {
   test('bad input rejects with RelinkParamsError and sends nothing', async () => {
     const noAuthorization = { ...customerAccount, authorization: undefined };
     await assert.rejects(
-      createRelinkSession(stripe, noAuthorization, { purpose: 'payments', scope: 'account', permissions: [] }),
+      createRelinkSession(api.stripe, noAuthorization, { purpose: 'payments', scope: 'account', permissions: [] }),
       { name: 'RelinkParamsError', code: 'missing_authorization' },
     );
     await assert.rejects(
-      createRelinkSession(stripe, customerAccount, {
+      createRelinkSession(api.stripe, customerAccount, {
         purpose: 'payouts' as 'payments',
         scope: 'account',
         permissions: [],
@@ -270,7 +255,7 @@ describe('createRelinkSession on the wire', () => {
     );
     for (const bad of [{ idempotencyKey: '' }, { stripeAccount: 7 }]) {
       await assert.rejects(
-        createRelinkSession(stripe, customerAccount, {
+        createRelinkSession(api.stripe, customerAccount, {
           purpose: 'payments',
           scope: 'account',
           permissions: [],
@@ -279,13 +264,13 @@ describe('createRelinkSession on the wire', () => {
         { name: 'RelinkParamsError', code: 'invalid_options' },
       );
     }
-    assert.equal(server.requests.length, 0);
+    assert.equal(api.server.requests.length, 0);
   });
 
   test("Stripe's own errors come through unchanged", async () => {
-    reply = () => stripeError(400, 'invalid_request_error', 'No such financial_connections.authorization.');
+    api.reply = () => stripeError(400, 'invalid_request_error', 'No such financial_connections.authorization.');
     await assert.rejects(
-      createRelinkSession(stripe, customerAccount, { purpose: 'payments', scope: 'account', permissions: [] }),
+      createRelinkSession(api.stripe, customerAccount, { purpose: 'payments', scope: 'account', permissions: [] }),
       (error: unknown) => {
         assert.ok(error instanceof Stripe.errors.StripeInvalidRequestError);
         assert.equal(error.message, 'No such financial_connections.authorization.');
@@ -296,9 +281,9 @@ describe('createRelinkSession on the wire', () => {
 
   test('an answer without client_secret is an error, not an empty secret', async () => {
     for (const body of [{ id: 'fcsess_answered1', client_secret: null }, { id: 'fcsess_answered1' }, { client_secret: 'fcsess_client_secret_x' }]) {
-      reply = () => ({ status: 200, body: { object: 'financial_connections.session', ...body } });
+      api.reply = () => ({ status: 200, body: { object: 'financial_connections.session', ...body } });
       await assert.rejects(
-        createRelinkSession(stripe, customerAccount, { purpose: 'payments', scope: 'account', permissions: [] }),
+        createRelinkSession(api.stripe, customerAccount, { purpose: 'payments', scope: 'account', permissions: [] }),
         (error: unknown) => {
           assert.ok(error instanceof RelinkSessionError);
           assert.equal(error.code, 'invalid_response');
@@ -320,9 +305,9 @@ describe('stripe-node form encoding (why the params look the way they do)', () =
       relink_options: { authorization: 'fcauth_1', account: undefined },
       prefetch: ['balances'],
     };
-    await stripe.financialConnections.sessions
+    await api.stripe.financialConnections.sessions
       .create(params as unknown as Stripe.FinancialConnections.SessionCreateParams)
       .catch(() => undefined);
-    assert.equal(server.requests[0]!.body, 'account_holder=&limits[accounts]=1&relink_options[authorization]=fcauth_1&prefetch[0]=balances');
+    assert.equal(api.server.requests[0]!.body, 'account_holder=&limits[accounts]=1&relink_options[authorization]=fcauth_1&prefetch[0]=balances');
   });
 });

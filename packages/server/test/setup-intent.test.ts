@@ -3,8 +3,7 @@
  * `stripe` SDK, against the stand-in for api.stripe.com: the payments guide's request, on the wire.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import type Stripe from 'stripe';
+import { describe, test } from 'node:test';
 import {
   createReplacementSetupIntent,
   RelinkParamsError,
@@ -13,35 +12,26 @@ import {
   type RelinkAccount,
 } from '@fc-relink/server';
 import { customerAccount, holderlessAccount } from './fixtures.js';
-import { startStripeStandIn, type Responder, type StripeStandIn } from '../../../test-support/stripe-api.js';
+import { standInForFile } from './stand-in.js';
 
-let server: StripeStandIn;
-let stripe: Stripe;
-let reply: Responder | undefined;
-
-before(async () => {
-  server = await startStripeStandIn({ respond: (request) => reply?.(request) });
-  stripe = server.stripe();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  reply = undefined;
-});
-after(() => server.close());
+const api = standInForFile();
 
 const billingDetails = { name: 'Jenny Rosen' };
 
+/** The payments guide's create-SetupIntent request for customerAccount. */
+const GUIDE_REQUEST = {
+  customer: 'cus_1',
+  payment_method_types: ['us_bank_account'],
+  payment_method_data: {
+    type: 'us_bank_account',
+    us_bank_account: { financial_connections_account: 'fca_exact_1' },
+    billing_details: { name: 'Jenny Rosen' },
+  },
+};
+
 describe('replacementSetupIntentParams', () => {
   test('the guide\'s request: customer, us_bank_account only, the account and the billing details', () => {
-    assert.deepEqual(replacementSetupIntentParams(customerAccount, { billingDetails }), {
-      customer: 'cus_1',
-      payment_method_types: ['us_bank_account'],
-      payment_method_data: {
-        type: 'us_bank_account',
-        us_bank_account: { financial_connections_account: 'fca_exact_1' },
-        billing_details: { name: 'Jenny Rosen' },
-      },
-    });
+    assert.deepEqual(replacementSetupIntentParams(customerAccount, { billingDetails }), GUIDE_REQUEST);
   });
 
   test('no customer holder: customer left out; an expanded customer becomes its id', () => {
@@ -83,41 +73,33 @@ describe('replacementSetupIntentParams', () => {
 
 describe('createReplacementSetupIntent on the wire', () => {
   test('sends the guide\'s request with setupIntents.create and returns only the id and client secret', async () => {
-    const created = await createReplacementSetupIntent(stripe, customerAccount, { billingDetails, idempotencyKey: 'replace-fca_exact_1' });
+    const created = await createReplacementSetupIntent(api.stripe, customerAccount, { billingDetails, idempotencyKey: 'replace-fca_exact_1' });
     assert.deepEqual(created, { id: 'seti_standIn1', clientSecret: 'seti_standIn1_secret_standIn1' });
-    assert.equal(server.requests.length, 1);
-    const request = server.requests[0]!;
+    assert.equal(api.server.requests.length, 1);
+    const request = api.server.requests[0]!;
     assert.equal(request.method, 'POST');
     assert.equal(request.path, '/v1/setup_intents');
     assert.equal(request.headers['idempotency-key'], 'replace-fca_exact_1');
-    assert.deepEqual(request.params, {
-      customer: 'cus_1',
-      payment_method_types: ['us_bank_account'],
-      payment_method_data: {
-        type: 'us_bank_account',
-        us_bank_account: { financial_connections_account: 'fca_exact_1' },
-        billing_details: { name: 'Jenny Rosen' },
-      },
-    });
+    assert.deepEqual(request.params, GUIDE_REQUEST);
   });
 
   test('Connect: the connected account goes in the Stripe-Account header', async () => {
-    await createReplacementSetupIntent(stripe, holderlessAccount, { billingDetails, stripeAccount: 'acct_connected' });
-    assert.equal(server.requests[0]!.headers['stripe-account'], 'acct_connected');
+    await createReplacementSetupIntent(api.stripe, holderlessAccount, { billingDetails, stripeAccount: 'acct_connected' });
+    assert.equal(api.server.requests[0]!.headers['stripe-account'], 'acct_connected');
   });
 
   test('bad input rejects before any request', async () => {
-    await assert.rejects(createReplacementSetupIntent(stripe, customerAccount, { billingDetails: { name: '' } }), RelinkParamsError);
-    await assert.rejects(createReplacementSetupIntent(stripe, customerAccount, { billingDetails, idempotencyKey: '' }), RelinkParamsError);
-    assert.equal(server.requests.length, 0);
+    await assert.rejects(createReplacementSetupIntent(api.stripe, customerAccount, { billingDetails: { name: '' } }), RelinkParamsError);
+    await assert.rejects(createReplacementSetupIntent(api.stripe, customerAccount, { billingDetails, idempotencyKey: '' }), RelinkParamsError);
+    assert.equal(api.server.requests.length, 0);
   });
 
   test('Stripe\'s errors pass through; an answer without a client secret is a RelinkSessionError', async () => {
-    reply = () => ({ status: 400, body: { error: { type: 'invalid_request_error', message: 'No such customer' } } });
-    await assert.rejects(createReplacementSetupIntent(stripe, customerAccount, { billingDetails }), /No such customer/);
-    reply = () => ({ status: 200, body: { id: 'seti_1', object: 'setup_intent' } });
+    api.reply = () => ({ status: 400, body: { error: { type: 'invalid_request_error', message: 'No such customer' } } });
+    await assert.rejects(createReplacementSetupIntent(api.stripe, customerAccount, { billingDetails }), /No such customer/);
+    api.reply = () => ({ status: 200, body: { id: 'seti_1', object: 'setup_intent' } });
     await assert.rejects(
-      createReplacementSetupIntent(stripe, customerAccount, { billingDetails }),
+      createReplacementSetupIntent(api.stripe, customerAccount, { billingDetails }),
       (error: unknown) => error instanceof RelinkSessionError && error.code === 'invalid_response',
     );
   });
