@@ -46,6 +46,7 @@ mountPlayground(root, {
     failure: 'onRelinkFailure',
     error: 'onRelinkError',
     fallback: 'onRelinkFallback',
+    paymentMethod: 'onRelinkPaymentMethod',
   },
   startCall: 'ref.current.start()',
   mountRelink(host, setup) {

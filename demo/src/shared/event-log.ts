@@ -18,6 +18,7 @@ export const RELINK_EVENTS: readonly RelinkEventName[] = [
   'fc-relink-failure',
   'fc-relink-error',
   'fc-relink-fallback',
+  'fc-relink-payment-method',
 ];
 
 /** A one-line reading of an event's detail, for scanning the log. */
@@ -40,6 +41,8 @@ export function summarize(name: RelinkEventName, detail: unknown): string {
       const failure = (d.failure ?? {}) as Record<string, unknown>;
       return `${String(d.fallback)} after ${String(failure.reason)}`;
     }
+    case 'fc-relink-payment-method':
+      return `${String(d.status)} · ${String(d.paymentMethodId)} from ${String(d.accountId)}`;
   }
 }
 
@@ -49,6 +52,7 @@ const TONE: Record<RelinkEventName, string> = {
   'fc-relink-failure': 'warning',
   'fc-relink-error': 'danger',
   'fc-relink-fallback': 'accent',
+  'fc-relink-payment-method': 'success',
 };
 
 function clock(date: Date): string {

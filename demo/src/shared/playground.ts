@@ -241,6 +241,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       fallback: counted('fallback', (event) => {
         if (event.detail.fallback === 'new_payment_method') showNotice(true);
       }),
+      paymentMethod: counted('paymentMethod'),
     };
   };
   log.listen(relinkHost);

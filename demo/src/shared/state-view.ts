@@ -13,6 +13,9 @@ const MEANING: Record<FcRelinkState, string> = {
   succeeded: 'The link is repaired.',
   failed: 'Not repaired: fallbacks are offered.',
   errored: 'Something stopped the flow.',
+  mandate: 'A new account: the mandate for its payment method is showing.',
+  confirming: 'Stripe is confirming the new payment method.',
+  completed: 'The link is repaired and the payment method replaced.',
 };
 
 const STATES = Object.keys(MEANING) as FcRelinkState[];

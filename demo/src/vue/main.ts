@@ -28,6 +28,7 @@ mountPlayground(root, {
     failure: `@${fcRelinkEventNames.failure}`,
     error: `@${fcRelinkEventNames.error}`,
     fallback: `@${fcRelinkEventNames.fallback}`,
+    paymentMethod: `@${fcRelinkEventNames.paymentMethod}`,
   },
   startCall: 'relink.value.start()',
   mountRelink(host, initial) {

@@ -312,7 +312,7 @@ export class FcRelinkElement extends LitElement {
       });
     } catch (thrown) {
       // A property the page set threw when read (a getter, a proxy): the attempt still settles.
-      outcome = Promise.resolve(relinkError('unexpected', `A property threw when read: ${describeThrown(thrown)}`));
+      outcome = Promise.resolve(relinkError('unexpected', `A property threw: ${describeThrown(thrown)}`));
     }
     // runRelinkAttempt never rejects (every failure is an outcome), and `running` hands its
     // outcome to the callers.
@@ -359,7 +359,7 @@ export class FcRelinkElement extends LitElement {
     if (!this.businessName && !this.querySelector(':scope > [slot="mandate"]')) {
       this.dispatchEvent(
         new FcRelinkErrorEvent(
-          relinkError('missing_configuration', 'The payment-method step needs businessName, or text in the mandate slot.'),
+          relinkError('missing_configuration', 'The payment step needs businessName or mandate slot text.'),
         ),
       );
       return;
@@ -464,7 +464,7 @@ export class FcRelinkElement extends LitElement {
   #onTriggerClick = (): void => {
     // start() never rejects, and its outcome reaches the page as an event. While the mandate
     // shows, the trigger waits: the customer accepts (or the page starts over with start()).
-    if (!this.disabled && !this.#payment) void this.start();
+    if (!this.disabled && this._state !== 'mandate' && this._state !== 'confirming') void this.start();
   };
 
   /** The built-in language the element speaks: `locale`, else the nearest `lang`, else English. */

@@ -134,6 +134,21 @@ describe('<fc-relink> payment-method step: accepting', () => {
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'trigger'));
   });
 
+  it('the trigger waits while the mandate shows, and works again once completed', async () => {
+    const { el, stripe } = await relinked();
+    await atMandate(el);
+    expect(part(el, 'trigger')!.hasAttribute('disabled')).to.equal(true);
+    part(el, 'trigger')!.click();
+    expect([el.state, stripe.calls.length]).to.deep.equal(['mandate', 1]);
+    await aTimeout(0);
+    await el.confirmPaymentMethod();
+    await el.updateComplete;
+    expect(part(el, 'trigger')!.hasAttribute('disabled')).to.equal(false);
+    el.clientSecret = fakeClientSecret('account_relinked');
+    part(el, 'trigger')!.click();
+    expect(stripe.calls).to.have.length(2);
+  });
+
   it('processing ends completed too, with status processing', async () => {
     const { el } = await relinked({ answers: ['setup_processing'] });
     await atMandate(el);
