@@ -19,22 +19,26 @@ const accounts: Record<string, unknown> = {
     status_details: { inactive: { action: 'none', cause: 'account_closed' } },
   },
   fca_active: { ...customerAccount, id: 'fca_active', status: 'active', status_details: {} },
+  fca_someone_else: { ...customerAccount, id: 'fca_someone_else', account_holder: { type: 'customer', customer: 'cus_2' } },
 };
 
 let stripeServer: StripeStandIn;
 let app: Server;
 let appUrl: string;
 let accountId: string | null;
+/** The signed-in customer, as the host's sign-in would give it. */
+let customer: { id: string; name: string } | null;
 
 before(async () => {
   stripeServer = await startStripeStandIn({ accounts });
-  app = createServer(relinkSessionHandler(stripeServer.stripe(), async () => accountId));
+  app = createServer(relinkSessionHandler(stripeServer.stripe(), async () => accountId, async () => customer));
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 });
 beforeEach(() => {
   stripeServer.requests.length = 0;
   accountId = 'fca_exact_1';
+  customer = { id: 'cus_1', name: 'Jenny Rosen' };
 });
 after(async () => {
   app.closeAllConnections();
@@ -112,7 +116,41 @@ describe('README example endpoint', () => {
     assert.equal(failed.status, 500);
     assert.deepEqual(await failed.json(), { error: 'relink_session_failed' });
     assert.equal(logged.mock.callCount(), 1);
-    assert.deepEqual(logged.mock.calls[0]!.arguments, ['relink session failed:', 'StripeInvalidRequestError req_1']);
+    assert.deepEqual(logged.mock.calls[0]!.arguments, ['relink_session failed:', 'StripeInvalidRequestError req_1']);
+  });
+
+  test('replacement SetupIntent: checks the account is the signed-in customer\'s, then makes the guide\'s SetupIntent', async () => {
+    const response = await post({ accountId: 'fca_exact_1' }, '/replacement-setup-intent');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const [retrieve, create] = stripeServer.requests;
+    assert.equal(retrieve!.path, '/v1/financial_connections/accounts/fca_exact_1');
+    assert.equal(create!.path, '/v1/setup_intents');
+    assert.deepEqual(create!.params, {
+      customer: 'cus_1',
+      payment_method_types: ['us_bank_account'],
+      payment_method_data: {
+        type: 'us_bank_account',
+        us_bank_account: { financial_connections_account: 'fca_exact_1' },
+        billing_details: { name: 'Jenny Rosen' },
+      },
+    });
+    assert.deepEqual(await response.json(), { clientSecret: createdSecret(create) });
+  });
+
+  test('replacement SetupIntent: someone else\'s account, no sign-in or a bad body creates nothing', async () => {
+    const someoneElse = await post({ accountId: 'fca_someone_else' }, '/replacement-setup-intent');
+    assert.equal(someoneElse.status, 403);
+    assert.deepEqual(await someoneElse.json(), { error: 'not_your_account' });
+    assert.deepEqual(stripeServer.requests.map((r) => r.method), ['GET']);
+
+    stripeServer.requests.length = 0;
+    for (const body of [{}, { accountId: 7 }, { accountId: 'cus_1' }, []]) {
+      assert.equal((await post(body, '/replacement-setup-intent')).status, 400, JSON.stringify(body));
+    }
+    customer = null;
+    assert.equal((await post({ accountId: 'fca_exact_1' }, '/replacement-setup-intent')).status, 401);
+    assert.equal(stripeServer.requests.length, 0);
   });
 
   test('the README shows this very file', async () => {
