@@ -9,7 +9,7 @@
  * notice that it runs in dev mode is expected), and that nothing but Stripe.js left the machine.
  */
 import { test as base, expect, type Page, type Request, type Route, type TestInfo } from '@playwright/test';
-import { fakeClientSecret, type FakeScenario } from '@fc-relink/testing';
+import { fakeClientSecret, fakeSetupIntentSecret, type FakeScenario, type FakeSetupScenario } from '@fc-relink/testing';
 import type { FixtureApi, HostOptions, RecordedEvent, SecretRequestRecord } from '../../fixtures/host.js';
 import { expectCleanPage, preparePage, RelinkParts, saveScreenshot, type PageWatch } from '../browser.js';
 
@@ -99,6 +99,25 @@ export class SessionServer {
   }
 }
 
+/** Where the pages ask for a SetupIntent secret (fixtures/host.ts, `?payments`). */
+export const SETUP_INTENT_PATH = '/setup-intent';
+
+/**
+ * The page's SetupIntent endpoint, played by the test: answers each `POST /setup-intent` with a
+ * SetupIntent secret of the fake playing the next of `plays` (the last one repeats).
+ */
+export class SetupIntentServer {
+  /** What the page sent, oldest first. */
+  readonly bodies: unknown[] = [];
+  plays: FakeSetupScenario[] = ['setup_succeeded'];
+
+  async handle(route: Route): Promise<void> {
+    this.bodies.push(route.request().postDataJSON());
+    const scenario = this.plays[Math.min(this.bodies.length - 1, this.plays.length - 1)]!;
+    await route.fulfill({ status: 200, json: { clientSecret: fakeSetupIntentSecret(scenario, `fixture${this.bodies.length}`) } });
+  }
+}
+
 export interface OpenOptions {
   /** What the page's server answers (default: this scenario for every request). */
   plays?: SessionAnswer | ((body: SessionRequestBody) => SessionAnswer);
@@ -106,11 +125,15 @@ export interface OpenOptions {
   existing?: readonly string[];
   /** `?locale=`. */
   locale?: string;
+  /** `?payments`: the payment-method step on. */
+  payments?: boolean;
 }
 
 export class FixturePage extends RelinkParts {
   /** The page's server. */
   readonly sessions = new SessionServer();
+  /** The page's SetupIntent endpoint. */
+  readonly setupIntents = new SetupIntentServer();
 
   constructor(
     page: Page,
@@ -123,12 +146,13 @@ export class FixturePage extends RelinkParts {
   }
 
   /** Opens this fixture page, and waits for the element's trigger. */
-  async open(scenario: FakeScenario | null, { plays, existing, locale }: OpenOptions = {}): Promise<void> {
+  async open(scenario: FakeScenario | null, { plays, existing, locale, payments }: OpenOptions = {}): Promise<void> {
     const chosen = plays ?? scenario;
     if (chosen !== null) this.sessions.plays(chosen);
     const query = new URLSearchParams();
     if (existing) query.set('existing', existing.join(','));
     if (locale) query.set('locale', locale);
+    if (payments) query.set('payments', '');
     const search = query.toString();
     await this.page.goto(`/${this.pageId}.html${search ? `?${search}` : ''}`);
     await expect(this.trigger).toBeVisible();
@@ -176,6 +200,7 @@ export const test = base.extend<{ fixturePage: FixturePageId; fixture: FixturePa
     const watch = await preparePage(page);
     const fixture = new FixturePage(page, testInfo, fixturePage, watch);
     await page.route(`**${SESSION_PATH}`, (route) => fixture.sessions.handle(route));
+    await page.route(`**${SETUP_INTENT_PATH}`, (route) => fixture.setupIntents.handle(route));
     await use(fixture);
     expectCleanPage(watch);
   },
