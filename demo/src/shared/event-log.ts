@@ -4,22 +4,15 @@
  * ancestor of the element (the events bubble and are composed), so it survives the element
  * being replaced and works the same under React or Vue.
  */
-import type { FcRelinkEventMap } from '@fc-relink/element';
+import { fcRelinkEventNames, type FcRelinkEventMap } from '@fc-relink/element';
 import type { SecretRequestReport } from './secrets.js';
 import { h, icon, ICONS } from './dom.js';
 import { jsonView } from './json-view.js';
 
 export type RelinkEventName = keyof FcRelinkEventMap;
 
-/** Every event `<fc-relink>` dispatches, in the order they can happen. */
-export const RELINK_EVENTS: readonly RelinkEventName[] = [
-  'fc-relink-start',
-  'fc-relink-success',
-  'fc-relink-failure',
-  'fc-relink-error',
-  'fc-relink-fallback',
-  'fc-relink-payment-method',
-];
+/** Every event `<fc-relink>` dispatches, in the order they can happen (the element's own table). */
+export const RELINK_EVENTS: readonly RelinkEventName[] = Object.values(fcRelinkEventNames);
 
 /** A one-line reading of an event's detail, for scanning the log. */
 export function summarize(name: RelinkEventName, detail: unknown): string {

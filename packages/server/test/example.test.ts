@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startStripeStandIn, type StripeStandIn } from '../../../test-support/stripe-api.js';
 import { relinkSessionHandler } from '../examples/relink-server.mjs';
-import { customerAccount } from './fixtures.js';
+import { customerAccount, customerAccountSetupIntentRequest } from './fixtures.js';
 
 const accounts: Record<string, unknown> = {
   fca_exact_1: customerAccount,
@@ -126,15 +126,7 @@ describe('README example endpoint', () => {
     const [retrieve, create] = stripeServer.requests;
     assert.equal(retrieve!.path, '/v1/financial_connections/accounts/fca_exact_1');
     assert.equal(create!.path, '/v1/setup_intents');
-    assert.deepEqual(create!.params, {
-      customer: 'cus_1',
-      payment_method_types: ['us_bank_account'],
-      payment_method_data: {
-        type: 'us_bank_account',
-        us_bank_account: { financial_connections_account: 'fca_exact_1' },
-        billing_details: { name: 'Jenny Rosen' },
-      },
-    });
+    assert.deepEqual(create!.params, customerAccountSetupIntentRequest);
     assert.deepEqual(await response.json(), { clientSecret: createdSecret(create) });
   });
 

@@ -11,5 +11,16 @@ export const customerAccount = {
   status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } },
 } satisfies RelinkAccount & Record<string, unknown>;
 
+/** The payments guide's create-SetupIntent request for {@link customerAccount}, billed to Jenny Rosen. */
+export const customerAccountSetupIntentRequest = {
+  customer: 'cus_1',
+  payment_method_types: ['us_bank_account'],
+  payment_method_data: {
+    type: 'us_bank_account',
+    us_bank_account: { financial_connections_account: 'fca_exact_1' },
+    billing_details: { name: 'Jenny Rosen' },
+  },
+};
+
 /** The same account collected before an Intent existed: no account holder. */
 export const holderlessAccount = { ...customerAccount, id: 'fca_holderless_1', account_holder: null };

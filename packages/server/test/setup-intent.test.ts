@@ -11,27 +11,17 @@ import {
   replacementSetupIntentParams,
   type RelinkAccount,
 } from '@fc-relink/server';
-import { customerAccount, holderlessAccount } from './fixtures.js';
+import { customerAccount, customerAccountSetupIntentRequest, holderlessAccount } from './fixtures.js';
 import { standInForFile } from './stand-in.js';
 
 const api = standInForFile();
 
 const billingDetails = { name: 'Jenny Rosen' };
 
-/** The payments guide's create-SetupIntent request for customerAccount. */
-const GUIDE_REQUEST = {
-  customer: 'cus_1',
-  payment_method_types: ['us_bank_account'],
-  payment_method_data: {
-    type: 'us_bank_account',
-    us_bank_account: { financial_connections_account: 'fca_exact_1' },
-    billing_details: { name: 'Jenny Rosen' },
-  },
-};
 
 describe('replacementSetupIntentParams', () => {
   test('the guide\'s request: customer, us_bank_account only, the account and the billing details', () => {
-    assert.deepEqual(replacementSetupIntentParams(customerAccount, { billingDetails }), GUIDE_REQUEST);
+    assert.deepEqual(replacementSetupIntentParams(customerAccount, { billingDetails }), customerAccountSetupIntentRequest);
   });
 
   test('no customer holder: customer left out; an expanded customer becomes its id', () => {
@@ -80,7 +70,7 @@ describe('createReplacementSetupIntent on the wire', () => {
     assert.equal(request.method, 'POST');
     assert.equal(request.path, '/v1/setup_intents');
     assert.equal(request.headers['idempotency-key'], 'replace-fca_exact_1');
-    assert.deepEqual(request.params, GUIDE_REQUEST);
+    assert.deepEqual(request.params, customerAccountSetupIntentRequest);
   });
 
   test('Connect: the connected account goes in the Stripe-Account header', async () => {
