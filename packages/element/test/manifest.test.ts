@@ -1,5 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { FcRelinkElement, fcRelinkEventNames } from '@fc-relink/element';
+import { createFakeStripe, fakeClientSecret, fakeSetupIntentSecret } from '@fc-relink/testing';
 
 interface Declaration {
   tagName?: string;
@@ -47,10 +48,30 @@ describe('custom-elements.json (generated from the JSDoc)', () => {
     expect(names(decl.cssProperties).every((p) => p.startsWith('--fc-relink-'))).to.equal(true);
   });
 
+  it('lists the parts and slot of the payment-method step, as rendered at the mandate', async () => {
+    const decl = await declaration();
+    const el = await fixture<FcRelinkElement>(html`<fc-relink preload="none" business-name="Rocket Rides"></fc-relink>`);
+    el.stripe = createFakeStripe();
+    el.clientSecret = fakeClientSecret('new_authorization');
+    el.fetchSetupIntentSecret = () => Promise.resolve(fakeSetupIntentSecret());
+    await el.start();
+    await waitUntil(() => el.state === 'mandate', 'the mandate appears');
+    await el.updateComplete;
+    const rendered = (selector: string, attr: string) =>
+      [...el.shadowRoot!.querySelectorAll(selector)].map((n) => n.getAttribute(attr) ?? '');
+    expect(rendered('[part]', 'part')).to.include.members(['mandate', 'confirm']);
+    expect(names(decl.cssParts)).to.include.members(rendered('[part]', 'part'));
+    expect(names(decl.slots)).to.include.members(rendered('slot', 'name'));
+    expect(names(decl.slots)).to.include('mandate');
+  });
+
   it('documents the public API only', async () => {
     const decl = await declaration();
     const members = names(decl.members);
-    expect(members).to.include.members(['clientSecret', 'fetchClientSecret', 'publishableKey', 'stripe', 'state', 'start', 'chooseFallback']);
+    expect(members).to.include.members([
+      'clientSecret', 'fetchClientSecret', 'publishableKey', 'stripe', 'state', 'start', 'chooseFallback',
+      'fetchSetupIntentSecret', 'businessName', 'confirmPaymentMethod',
+    ]);
     expect(members.filter((m) => m.startsWith('_') || m.startsWith('#'))).to.deep.equal([]);
   });
 });
