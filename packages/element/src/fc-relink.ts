@@ -472,7 +472,7 @@ export class FcRelinkElement extends LitElement {
     return builtInLanguage(this.locale || nearestLang(this));
   }
 
-  #statusText(s: FcRelinkStrings): string {
+  #statusText(s: FcRelinkStrings, lang: BuiltInLanguage): string {
     const outcome = this._outcome;
     switch (this._state) {
       case 'loading':
@@ -488,7 +488,7 @@ export class FcRelinkElement extends LitElement {
       case 'mandate':
       case 'confirming':
       case 'completed':
-        return this.#payment?.statusText(this._state, this.#language(), this.strings) ?? '';
+        return this.#payment?.statusText(this._state, lang, this.strings) ?? '';
       default:
         return '';
     }
@@ -537,7 +537,7 @@ export class FcRelinkElement extends LitElement {
           <slot>${retryLabel ? s.retry : s.trigger}</slot>
         </button>
       </slot>
-      <div part="status" role="status" aria-live="polite" lang=${lang}>${this.#statusText(s)}</div>
+      <div part="status" role="status" aria-live="polite" lang=${lang}>${this.#statusText(s, lang)}</div>
       ${fallbacks.length
         ? html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
             ${fallbacks.map(

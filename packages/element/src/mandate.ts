@@ -78,10 +78,6 @@ const accountName: Record<keyof typeof strings, (last4: string | null) => string
   de: (last4) => (last4 ? `dem Bankkonto mit der Endung ${last4}` : 'dem soeben verbundenen Bankkonto'),
 };
 
-/** The step's strings in a built-in language, with the page's overrides. */
-function mandateStrings(lang: keyof typeof strings, overrides: unknown): FcRelinkMandateStrings {
-  return withOverrides(strings[lang], overrides);
-}
 
 /** What the element gives its payment-method step. */
 export interface PaymentStepHost {
@@ -121,6 +117,8 @@ export class PaymentStep {
   #failed = false;
   #next: Promise<string | RelinkError>;
   #ready: string | RelinkError | null = null;
+  /** The step's strings, made again only when the language or the page's overrides change. */
+  #strings: { lang: string; from: unknown; merged: FcRelinkMandateStrings } | null = null;
 
   constructor(private readonly host: PaymentStepHost) {
     this.#next = this.#keep(host.first);
@@ -182,14 +180,22 @@ export class PaymentStep {
     });
   }
 
+  /** The step's strings in a built-in language, with the page's overrides. */
+  #stringsFor(lang: keyof typeof strings, overrides: unknown): FcRelinkMandateStrings {
+    if (this.#strings?.lang !== lang || this.#strings.from !== overrides) {
+      this.#strings = { lang, from: overrides, merged: withOverrides(strings[lang], overrides) };
+    }
+    return this.#strings.merged;
+  }
+
   statusText(state: 'mandate' | 'confirming' | 'completed', lang: keyof typeof strings, overrides: unknown): string {
-    const s = mandateStrings(lang, overrides);
+    const s = this.#stringsFor(lang, overrides);
     return state === 'mandate' ? (this.#failed ? s.confirm_failed : s.mandate) : s[state];
   }
 
   /** The mandate region: the page's text (slot `mandate`) or the built-in one, and the accept button. */
   render(v: MandateRender): TemplateResult {
-    const s = mandateStrings(v.lang, v.overrides);
+    const s = this.#stringsFor(v.lang, v.overrides);
     const built = v.businessName ? mandateText[v.lang](v.businessName, accountName[v.lang](this.host.account.last4)) : '';
     return html`<div part="mandate" role="region" tabindex="-1" aria-label=${s.mandate_label} lang=${v.lang}>
       <slot name="mandate"><p>${built}</p></slot>
