@@ -46,6 +46,10 @@ export const STAND_IN_ACCOUNTS = {
   active: 'fca_standInActive',
   /** Inactive with `action: 'none'`: not repairable. */
   closed: 'fca_standInClosed',
+  /** Active, the same customer's: the fake Stripe.js's new account, that a widened relink links. */
+  fresh: FAKE_IDS.newAccount,
+  /** Active, another customer's. */
+  stranger: 'fca_standInStranger',
   /** Unknown to the stand-in: 404 `resource_missing`. */
   missing: 'fca_standInMissing',
 } as const;
@@ -109,11 +113,14 @@ function decodeForm(body: string): Record<string, unknown> {
   return qs.parse(body) as Record<string, unknown>;
 }
 
-function standInAccount(id: string, status: string, inactive: { action: string; cause: string } | null): Record<string, unknown> {
+/** The customer that holds the stand-in's accounts (all but {@link STAND_IN_ACCOUNTS}' `stranger`). */
+export const STAND_IN_CUSTOMER = 'cus_standIn';
+
+function standInAccount(id: string, status: string, inactive: { action: string; cause: string } | null, customer = STAND_IN_CUSTOMER): Record<string, unknown> {
   return {
     id,
     object: 'financial_connections.account',
-    account_holder: { type: 'customer', customer: 'cus_standIn' },
+    account_holder: { type: 'customer', customer },
     authorization: FAKE_IDS.authorization,
     category: 'cash',
     display_name: 'Everyday Checking',
@@ -130,6 +137,8 @@ const DEFAULT_ACCOUNTS: Readonly<Record<string, unknown>> = {
   [STAND_IN_ACCOUNTS.relinkable]: standInAccount(STAND_IN_ACCOUNTS.relinkable, 'inactive', { action: 'relink_required', cause: 'access_expired' }),
   [STAND_IN_ACCOUNTS.active]: standInAccount(STAND_IN_ACCOUNTS.active, 'active', null),
   [STAND_IN_ACCOUNTS.closed]: standInAccount(STAND_IN_ACCOUNTS.closed, 'inactive', { action: 'none', cause: 'account_closed' }),
+  [STAND_IN_ACCOUNTS.fresh]: standInAccount(STAND_IN_ACCOUNTS.fresh, 'active', null),
+  [STAND_IN_ACCOUNTS.stranger]: standInAccount(STAND_IN_ACCOUNTS.stranger, 'active', null, 'cus_standInStranger'),
 };
 
 /** `2026-01-28.preview` or a later preview. */

@@ -1,7 +1,7 @@
 /**
- * `POST /api/relink-session`: the demo server's answer to `<fc-relink>`'s `fetchClientSecret`
- * (the contract is in ../src/shared/api.ts).
+ * The demo server's answers to `<fc-relink>` (the contract is in ../src/shared/api.ts):
  *
+ * `POST /api/relink-session`, for `fetchClientSecret`:
  * - A body with a `scenario` gets a fake session that plays it (or what a retry of it plays), for
  *   the fake Stripe.js. No keys involved.
  * - A body without one gets a real relink session for `body.account`, made with the official
@@ -9,8 +9,13 @@
  *   the relink API version, check `relinkEligibility`, `createRelinkSession` with scope `account`,
  *   or `institution` for an `authorization_retry`. Without usable keys: 503, with what to set.
  *
- * A playground, not a pattern for production: a real server takes the account to relink from
- * its own records for the signed-in customer, never from the browser.
+ * `POST /api/setup-intent`, for `fetchSetupIntentSecret` (a relink that ended on a new account):
+ * - With a `setupScenario`: a fake SetupIntent secret whose confirmation plays it.
+ * - Without: a real SetupIntent for the new account (`createReplacementSetupIntent`), only when
+ *   its customer is the customer of the account the page was repairing (403 otherwise).
+ *
+ * A playground, not a pattern for production: a real server takes the account to relink, and the
+ * customer, from its own records for the signed-in customer, never from the browser.
  *
  * The handler never throws and never leaves a request unanswered; answers and log lines carry no
  * key and no client secret.
@@ -20,6 +25,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { redact } from '@fc-relink/core';
 import {
   createRelinkSession,
+  createReplacementSetupIntent,
   RELINK_API_VERSION,
   relinkEligibility,
   RelinkParamsError,
@@ -27,24 +33,27 @@ import {
   type RelinkAccount,
   type RelinkEligibility,
   type RelinkStripeClient,
+  type ReplacementSetupIntentClient,
 } from '@fc-relink/server';
-import { FAKE_SCENARIOS, fakeClientSecret, type FakeScenario } from '@fc-relink/testing';
+import { FAKE_SCENARIOS, FAKE_SETUP_SCENARIOS, fakeClientSecret, fakeSetupIntentSecret, type FakeScenario, type FakeSetupScenario } from '@fc-relink/testing';
 import Stripe from 'stripe';
 import {
   MAX_BODY_BYTES,
   RELINK_SESSION_PATH,
+  SETUP_INTENT_PATH,
   type RelinkSessionError as ApiError,
   type RelinkSessionRequestBody,
   type RelinkSessionResponse,
+  type SetupIntentResponse,
 } from '../src/shared/api.js';
-import { isSessionPurpose, scenarioForRequest } from '../src/shared/fake-sessions.js';
+import { isSessionPurpose, scenarioForRequest, setupScenarioForAttempt } from '../src/shared/fake-sessions.js';
 import { isCrossOrigin, mediaType, readBody, sendJson, signalForResponse } from './http.js';
 
 /**
  * The part of a `stripe` client the endpoint uses; `new Stripe(key)` fits it. The account comes
  * back as `unknown` on purpose: the SDK's type lacks the preview fields relink reads.
  */
-export interface PlaygroundStripe extends RelinkStripeClient {
+export interface PlaygroundStripe extends RelinkStripeClient, ReplacementSetupIntentClient {
   readonly financialConnections: RelinkStripeClient['financialConnections'] & {
     readonly accounts: {
       retrieve(id: string, params: Record<string, never>, options: { apiVersion: string }): PromiseLike<unknown>;
@@ -68,8 +77,10 @@ export interface RelinkEndpointOptions {
   fakeLatencyMs?: number;
   /** Told one line per request (never a key or a secret). */
   log?: (line: string, level: 'info' | 'warn') => void;
-  /** The path to answer. Default {@link RELINK_SESSION_PATH}. */
+  /** The path of the session endpoint. Default {@link RELINK_SESSION_PATH}. */
   path?: string;
+  /** The path of the SetupIntent endpoint. Default {@link SETUP_INTENT_PATH}. */
+  setupPath?: string;
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -90,8 +101,11 @@ const refuse = (status: number, code: ApiError['code'], message: string, extra: 
 
 const ID_SHAPE = /^[A-Za-z0-9_]{1,255}$/;
 
+/** The billing name of the playground's replacement payment methods (a real server uses the customer's). */
+export const PLAYGROUND_BILLING_NAME = 'Playground Customer';
+
 /** An id field: absent, `null`, or an id with the right prefix. Never echoes what it got. */
-function readId(body: Record<string, unknown>, field: 'authorization' | 'account' | 'previousSessionId', prefix: string): string | null {
+function readId(body: Record<string, unknown>, field: 'authorization' | 'account' | 'previousSessionId' | 'sessionId' | 'relinking', prefix: string): string | null {
   const raw = body[field];
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string' || !raw.startsWith(prefix) || !ID_SHAPE.test(raw) || raw.includes('_secret_')) {
@@ -125,6 +139,40 @@ export function parseRequestBody(value: unknown): Required<Omit<RelinkSessionReq
   };
 }
 
+/** Validates a parsed SetupIntent request body. */
+export function parseSetupIntentBody(value: unknown): { account: string; sessionId: string; attempt: number; setupScenario: FakeSetupScenario | null; relinking: string | null } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw refuse(400, 'invalid_request', 'The body must be a JSON object: { "account": "fca_...", "sessionId": "fcsess_...", "attempt": 1, ... }.');
+  }
+  const body = value as Record<string, unknown>;
+  const account = readId(body, 'account', 'fca_');
+  const sessionId = readId(body, 'sessionId', 'fcsess_');
+  if (account === null || sessionId === null) {
+    throw refuse(400, 'invalid_request', '"account" (fca_...) and "sessionId" (fcsess_...) are required.');
+  }
+  const attempt = body.attempt;
+  if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1 || attempt > 1000) {
+    throw refuse(400, 'invalid_request', '"attempt" must be a whole number from 1.');
+  }
+  let setupScenario: FakeSetupScenario | null = null;
+  if (body.setupScenario !== undefined && body.setupScenario !== null) {
+    if (typeof body.setupScenario !== 'string' || !(FAKE_SETUP_SCENARIOS as readonly string[]).includes(body.setupScenario)) {
+      throw refuse(400, 'invalid_request', `"setupScenario" must be one of: ${FAKE_SETUP_SCENARIOS.join(', ')}.`);
+    }
+    setupScenario = body.setupScenario as FakeSetupScenario;
+  }
+  return { account, sessionId, attempt, setupScenario, relinking: readId(body, 'relinking', 'fca_') };
+}
+
+/** The customer id an account's holder names, or `null` (no holder, or an account-type holder). */
+function holderCustomer(account: unknown): string | null {
+  const holder = (account as { account_holder?: { customer?: unknown } | null } | null)?.account_holder;
+  const customer = holder?.customer;
+  if (typeof customer === 'string') return customer;
+  const id = (customer as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
 function notRelinkable(accountId: string, eligibility: RelinkEligibility): Refusal {
   const cause = eligibility.cause ? ` (${eligibility.cause})` : '';
   const message =
@@ -148,14 +196,16 @@ function statusForStripeError(error: InstanceType<typeof Stripe.errors.StripeErr
  * answered, whatever arrives.
  */
 export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middleware {
-  const { stripe, fakeLatencyMs = 250, log = () => undefined, path = RELINK_SESSION_PATH } = options;
+  const { stripe, fakeLatencyMs = 250, log = () => undefined, path = RELINK_SESSION_PATH, setupPath = SETUP_INTENT_PATH } = options;
   const secrets = stripe.kind === 'ready' ? stripe.secrets.filter((s) => s.length > 0) : [];
   const scrub = (text: string): string => redact(secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text));
   let fakeSessions = 0;
+  let fakeSetupIntents = 0;
 
-  async function answer(req: IncomingMessage, res: ServerResponse): Promise<{ status: number; body: RelinkSessionResponse; note: string }> {
+  /** Checks what every request must be, and parses its JSON body. */
+  async function readRequest(req: IncomingMessage, route: string): Promise<unknown> {
     if (req.method !== 'POST') {
-      throw new Refusal(405, { code: 'method_not_allowed', message: `Use POST ${path}.` }, { allow: 'POST' });
+      throw new Refusal(405, { code: 'method_not_allowed', message: `Use POST ${route}.` }, { allow: 'POST' });
     }
     if (isCrossOrigin(req)) throw refuse(403, 'cross_origin', 'Only the playground page itself may ask for sessions.');
     if (mediaType(req) !== 'application/json') {
@@ -168,20 +218,31 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
       }
       throw refuse(400, 'invalid_request', 'The request body did not arrive.');
     }
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(read.text);
+      return JSON.parse(read.text) as unknown;
     } catch {
       throw refuse(400, 'invalid_json', 'The body is not valid JSON.');
     }
-    const body = parseRequestBody(parsed);
+  }
+
+  /** Like a real server's round trip; stops early if the page aborts. */
+  async function roundTrip(res: ServerResponse): Promise<void> {
+    if (fakeLatencyMs > 0) await delay(fakeLatencyMs, undefined, { signal: signalForResponse(res) });
+  }
+
+  /** Retrieves an account on the relink API version: older ones return neither `authorization` nor `status_details`. */
+  function retrieveAccount(client: PlaygroundStripe, id: string): PromiseLike<unknown> {
+    return client.financialConnections.accounts.retrieve(id, {}, { apiVersion: RELINK_API_VERSION });
+  }
+
+  async function session(req: IncomingMessage, res: ServerResponse): Promise<{ status: number; body: RelinkSessionResponse; note: string }> {
+    const body = parseRequestBody(await readRequest(req, path));
 
     if (body.scenario !== null) {
       const plays = scenarioForRequest(body.scenario, body.purpose);
       fakeSessions += 1;
       const clientSecret = fakeClientSecret(plays, `demo${fakeSessions}`);
-      // Like a real server's round trip; stops early if the page aborts.
-      if (fakeLatencyMs > 0) await delay(fakeLatencyMs, undefined, { signal: signalForResponse(res) });
+      await roundTrip(res);
       return { status: 200, body: { clientSecret, scenario: plays }, note: `fake, plays ${plays}` };
     }
 
@@ -190,8 +251,7 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
       throw refuse(400, 'invalid_account', 'Send the id of the Financial Connections account to relink (fca_...) as "account".');
     }
     const accountId = body.account;
-    // Older API versions return neither `authorization` nor `status_details`.
-    const account: unknown = await stripe.client.financialConnections.accounts.retrieve(accountId, {}, { apiVersion: RELINK_API_VERSION });
+    const account = await retrieveAccount(stripe.client, accountId);
     const eligibility = relinkEligibility(account);
     if (!eligibility.relinkable) throw notRelinkable(accountId, eligibility);
     const scope = body.purpose === 'authorization_retry' ? 'institution' : 'account';
@@ -203,6 +263,35 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
     });
     // The client secret only: no session id, no account data.
     return { status: 200, body: { clientSecret }, note: `stripe, ${accountId}, scope ${scope}` };
+  }
+
+  async function setupIntent(req: IncomingMessage, res: ServerResponse): Promise<{ status: number; body: SetupIntentResponse; note: string }> {
+    const body = parseSetupIntentBody(await readRequest(req, setupPath));
+
+    if (body.setupScenario !== null) {
+      const plays = setupScenarioForAttempt(body.setupScenario, body.attempt);
+      fakeSetupIntents += 1;
+      const clientSecret = fakeSetupIntentSecret(plays, `demo${fakeSetupIntents}`);
+      await roundTrip(res);
+      return { status: 200, body: { clientSecret, setupScenario: plays }, note: `fake, plays ${plays}` };
+    }
+
+    if (stripe.kind !== 'ready') throw refuse(503, stripe.code, stripe.message);
+    if (body.relinking === null) {
+      throw refuse(400, 'invalid_account', 'Send the account the page was repairing (fca_...) as "relinking".');
+    }
+    // The new account must belong to the customer whose account the page was repairing: in this
+    // playground that stands in for "the signed-in customer" of a real server.
+    const [account, relinking] = await Promise.all([retrieveAccount(stripe.client, body.account), retrieveAccount(stripe.client, body.relinking)]);
+    const customer = holderCustomer(relinking);
+    if (customer === null || holderCustomer(account) !== customer) {
+      throw refuse(403, 'not_your_account', `${body.account} does not belong to the customer of ${body.relinking}: no SetupIntent was made.`);
+    }
+    const { id, clientSecret } = await createReplacementSetupIntent(stripe.client, account as RelinkAccount, {
+      billingDetails: { name: PLAYGROUND_BILLING_NAME },
+      idempotencyKey: `fc-relink-playground-${body.sessionId}-${body.account}-${body.attempt}`,
+    });
+    return { status: 200, body: { clientSecret }, note: `stripe, ${id} for ${body.account}` };
   }
 
   /** Turns anything thrown into an answer. */
@@ -233,8 +322,9 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
   }
 
   return (req, res, next) => {
-    const url = req.url ?? '';
-    if (url.split('?', 1)[0] !== path) {
+    const route = (req.url ?? '').split('?', 1)[0];
+    const answer = route === path ? session : route === setupPath ? setupIntent : null;
+    if (answer === null) {
       next();
       return;
     }
@@ -242,17 +332,17 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
       .then(
         ({ status, body, note }) => {
           sendJson(res, status, body);
-          log(`${req.method ?? ''} ${path} ${status} (${note})`, 'info');
+          log(`${req.method ?? ''} ${route} ${status} (${note})`, 'info');
         },
         (thrown: unknown) => {
           if (res.destroyed) {
-            log(`${req.method ?? ''} ${path} abandoned: the page went away`, 'info');
+            log(`${req.method ?? ''} ${route} abandoned: the page went away`, 'info');
             return;
           }
           const { status, error, headers, note } = failure(thrown);
           sendJson(res, status, { error }, headers);
           // A refusal (4xx, or 503 without keys) is the endpoint working; a failure is worth a warning.
-          log(`${req.method ?? ''} ${path} ${status} ${error.code}${note ? ` (${note})` : ''}`, status === 500 || status === 502 ? 'warn' : 'info');
+          log(`${req.method ?? ''} ${route} ${status} ${error.code}${note ? ` (${note})` : ''}`, status === 500 || status === 502 ? 'warn' : 'info');
         },
       )
       .catch(() => {

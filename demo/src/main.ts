@@ -24,6 +24,8 @@ mountPlayground(root, {
     const apply = (next: RelinkSetup): void => {
       element.publishableKey = next.publishableKey;
       element.fetchClientSecret = next.fetchClientSecret;
+      element.fetchSetupIntentSecret = next.fetchSetupIntentSecret;
+      element.businessName = next.businessName;
       element.existingAccountIds = next.existingAccountIds;
       element.locale = next.locale;
     };
@@ -35,6 +37,7 @@ mountPlayground(root, {
     element.addEventListener('fc-relink-failure', handlers.failure);
     element.addEventListener('fc-relink-error', handlers.error);
     element.addEventListener('fc-relink-fallback', handlers.fallback);
+    element.addEventListener('fc-relink-payment-method', handlers.paymentMethod);
     host.append(element);
     return { update: apply, start: () => element.start(), destroy: () => element.remove() };
   },

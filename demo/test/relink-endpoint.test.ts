@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, test, type TestContext } from 'node:te
 import { FAKE_IDS } from '@fc-relink/testing';
 import {
   STAND_IN_ACCOUNTS,
+  STAND_IN_CUSTOMER,
   STAND_IN_PUBLISHABLE_KEY,
   STAND_IN_SECRET_KEY,
   startStripeStandIn,
@@ -18,9 +19,10 @@ import {
   type StripeStandIn,
 } from '../../test-support/stripe-api.js';
 import { KEYS_MISSING_MESSAGE, readPlaygroundEnv } from '../server/env.js';
-import { relinkSessionEndpoint, type RelinkEndpointOptions, type StripeAccess } from '../server/relink-endpoint.js';
+import { PLAYGROUND_BILLING_NAME, relinkSessionEndpoint, type RelinkEndpointOptions, type StripeAccess } from '../server/relink-endpoint.js';
 
 const SESSION_PATH = '/api/relink-session';
+const SETUP_PATH = '/api/setup-intent';
 /** Anything that looks like a key or a client secret. */
 const SECRETISH = /(?:sk|rk|pk)_(?:test|live)_|_secret_/;
 /** An account for which the stand-in, unlike Stripe, echoes the whole key in its 401. */
@@ -42,6 +44,8 @@ interface Endpoint {
   send(options: { method?: string; path?: string; body?: string | Buffer; headers?: Record<string, string> }): Promise<Answer>;
   /** POSTs `body` as JSON. */
   post(body: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** POSTs `body` as JSON to the SetupIntent endpoint. */
+  postSetup(body: unknown, headers?: Record<string, string>): Promise<Answer>;
 }
 
 /** Serves the endpoint on a free port for one test (no fake latency unless asked). */
@@ -83,6 +87,7 @@ async function serve(t: TestContext, stripe: StripeAccess, options: Partial<Reli
     logs,
     send,
     post: (body, headers = {}) => send({ body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
+    postSetup: (body, headers = {}) => send({ path: SETUP_PATH, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
   };
 }
 
@@ -189,6 +194,50 @@ describe('the endpoint without Stripe keys', () => {
     assert.equal(await plays('retry', 'no_authorization'), 'account_relinked');
     assert.equal(await plays('retry', 'stripe_error'), 'stripe_error');
     assert.equal(await plays('initial', 'hang'), 'hang');
+  });
+
+  test('fake SetupIntents: the outcome picked, then a declined one gives way to a confirmed one on the next accept', async (t) => {
+    const endpoint = await serve(t, NO_KEYS);
+    const plays = async (setupScenario: string, attempt: number): Promise<unknown> => {
+      const answer = await endpoint.postSetup({ account: FAKE_IDS.newAccount, sessionId: 'fcsess_demo1_new_account', attempt, setupScenario });
+      assert.equal(answer.status, 200, answer.text);
+      assert.equal(answer.headers['cache-control'], 'no-store');
+      assert.deepEqual(Object.keys(answer.json).sort(), ['clientSecret', 'setupScenario']);
+      assert.match(String(answer.json.clientSecret), new RegExp(`^seti_demo\\d+_${String(answer.json.setupScenario)}_secret_[a-z0-9]+$`));
+      return answer.json.setupScenario;
+    };
+    assert.equal(await plays('setup_succeeded', 1), 'setup_succeeded');
+    assert.equal(await plays('setup_processing', 1), 'setup_processing');
+    assert.equal(await plays('setup_processing', 2), 'setup_processing');
+    assert.equal(await plays('setup_failed', 1), 'setup_failed');
+    assert.equal(await plays('setup_failed', 2), 'setup_succeeded');
+    // A real one needs keys, like a real session.
+    expectError(await endpoint.postSetup({ account: FAKE_IDS.newAccount, sessionId: 'fcsess_demo1', attempt: 1, relinking: FAKE_IDS.account }), 503, 'stripe_keys_missing');
+  });
+
+  test('every bad SetupIntent request gets a JSON error, and no secret is repeated', async (t) => {
+    const endpoint = await serve(t, NO_KEYS);
+    const good = { account: FAKE_IDS.newAccount, sessionId: 'fcsess_demo1', attempt: 1, setupScenario: 'setup_succeeded' };
+    const cases: Array<[string, () => Promise<Answer>, number, string]> = [
+      ['a GET', () => endpoint.send({ method: 'GET', path: SETUP_PATH }), 405, 'method_not_allowed'],
+      ['no content type', () => endpoint.send({ path: SETUP_PATH, body: JSON.stringify(good) }), 415, 'unsupported_media_type'],
+      ['malformed JSON', () => endpoint.send({ path: SETUP_PATH, body: '{"account":', headers: { 'content-type': 'application/json' } }), 400, 'invalid_json'],
+      ['another site', () => endpoint.postSetup(good, { origin: 'https://elsewhere.example' }), 403, 'cross_origin'],
+      ['an array', () => endpoint.postSetup([good]), 400, 'invalid_request'],
+      ['no account', () => endpoint.postSetup({ ...good, account: null }), 400, 'invalid_request'],
+      ['no session', () => endpoint.postSetup({ ...good, sessionId: undefined }), 400, 'invalid_request'],
+      ['a session secret for the session', () => endpoint.postSetup({ ...good, sessionId: 'fcsess_abc_secret_xyz' }), 400, 'invalid_request'],
+      ['attempt 0', () => endpoint.postSetup({ ...good, attempt: 0 }), 400, 'invalid_request'],
+      ['attempt 1.5', () => endpoint.postSetup({ ...good, attempt: 1.5 }), 400, 'invalid_request'],
+      ['an unknown outcome', () => endpoint.postSetup({ ...good, setupScenario: 'setup_maybe' }), 400, 'invalid_request'],
+    ];
+    for (const [name, send, status, code] of cases) {
+      await t.test(name, async () => {
+        const message = expectError(await send(), status, code);
+        assert.ok(!message.includes('_secret_'), message);
+      });
+    }
+    assert.equal((await endpoint.postSetup(good)).status, 200);
   });
 
   test('a page that goes away during the simulated round trip: nothing is sent, the log says so', async (t) => {
@@ -363,5 +412,47 @@ describe('the endpoint with Stripe keys (the stand-in for api.stripe.com)', () =
       assert.ok(!answer.text.includes(STAND_IN_SECRET_KEY));
     }
     assert.deepEqual(standIn.requests, []);
+  });
+
+  test("a SetupIntent for the customer's new account: both accounts retrieved, the guide's request, only the secret answered", async (t) => {
+    const endpoint = await serve(t, stripe);
+    const sessionId = 'fcsess_standIn2_new_account';
+    const { status, json } = await endpoint.postSetup({ account: STAND_IN_ACCOUNTS.fresh, sessionId, attempt: 1, relinking: STAND_IN_ACCOUNTS.relinkable });
+    assert.equal(status, 200);
+    assert.deepEqual(Object.keys(json), ['clientSecret']);
+    assert.match(String(json.clientSecret), /^seti_standIn\d+_secret_/);
+    assert.deepEqual(
+      standIn.requests.map((r) => `${r.method} ${r.path}`).sort(),
+      [
+        `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.fresh}`,
+        `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
+        'POST /v1/setup_intents',
+      ].sort(),
+    );
+    const created = standIn.requests.find((r) => r.path === '/v1/setup_intents')!;
+    assert.deepEqual(created.params, {
+      customer: STAND_IN_CUSTOMER,
+      payment_method_types: ['us_bank_account'],
+      payment_method_data: {
+        type: 'us_bank_account',
+        us_bank_account: { financial_connections_account: STAND_IN_ACCOUNTS.fresh },
+        billing_details: { name: PLAYGROUND_BILLING_NAME },
+      },
+    });
+    // One SetupIntent per accept: a retried request is not a second one.
+    assert.equal(created.headers['idempotency-key'], `fc-relink-playground-${sessionId}-${STAND_IN_ACCOUNTS.fresh}-1`);
+    assert.equal(json.clientSecret, (created.reply.body as { client_secret: string }).client_secret);
+    assert.doesNotMatch(endpoint.logs.map((l) => l.line).join('\n'), SECRETISH);
+  });
+
+  test("another customer's account, or none to compare with: refused, and no SetupIntent is made", async (t) => {
+    const endpoint = await serve(t, stripe);
+    const stranger = await endpoint.postSetup({ account: STAND_IN_ACCOUNTS.stranger, sessionId: 'fcsess_standIn2', attempt: 1, relinking: STAND_IN_ACCOUNTS.relinkable });
+    const message = expectError(stranger, 403, 'not_your_account');
+    assert.equal(message, `${STAND_IN_ACCOUNTS.stranger} does not belong to the customer of ${STAND_IN_ACCOUNTS.relinkable}: no SetupIntent was made.`);
+    expectError(await endpoint.postSetup({ account: STAND_IN_ACCOUNTS.fresh, sessionId: 'fcsess_standIn2', attempt: 1 }), 400, 'invalid_account');
+    const missing = await endpoint.postSetup({ account: STAND_IN_ACCOUNTS.missing, sessionId: 'fcsess_standIn2', attempt: 1, relinking: STAND_IN_ACCOUNTS.relinkable });
+    assert.equal(missing.status, 404);
+    assert.deepEqual(standIn.requests.filter((r) => r.method === 'POST'), []);
   });
 });

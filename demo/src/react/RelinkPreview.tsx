@@ -32,6 +32,8 @@ export function RelinkPreview({ setup, ref, onMountEffect }: RelinkPreviewProps)
       ref={ref}
       publishableKey={setup.publishableKey}
       fetchClientSecret={setup.fetchClientSecret}
+      fetchSetupIntentSecret={setup.fetchSetupIntentSecret}
+      businessName={setup.businessName}
       existingAccountIds={setup.existingAccountIds}
       locale={setup.locale}
       onRelinkStart={(event) => handlers.start(event)}
@@ -39,6 +41,7 @@ export function RelinkPreview({ setup, ref, onMountEffect }: RelinkPreviewProps)
       onRelinkFailure={(event) => handlers.failure(event)}
       onRelinkError={(event) => handlers.error(event)}
       onRelinkFallback={(event) => handlers.fallback(event)}
+      onRelinkPaymentMethod={(event) => handlers.paymentMethod(event)}
     />
   );
 }

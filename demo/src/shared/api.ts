@@ -16,11 +16,27 @@
  *   `200 { clientSecret }`, and nothing else about the session.
  * - Anything else: `{ error: { code, message } }` with a 4xx/5xx status. Messages never contain a
  *   key or a client secret.
+ *
+ * `POST /api/setup-intent`, the same way: the element's `fetchSetupIntentSecret`, when a relink
+ * ends on a new account and the page replaces the payment method made from the old one.
+ *
+ * ```json
+ * { "account": "fca_...", "sessionId": "fcsess_...", "attempt": 1,
+ *   "setupScenario": "setup_succeeded", "relinking": "fca_..." | null }
+ * ```
+ *
+ * - With `setupScenario`: a fake SetupIntent whose confirmation plays it (or what a second
+ *   attempt plays). The answer is `200 { clientSecret, setupScenario }`.
+ * - Without it: a real SetupIntent for `account` (the new account), made by
+ *   `createReplacementSetupIntent`, only when it has the same customer as `relinking`, the
+ *   account the page was repairing. The answer is `200 { clientSecret }`.
  */
-import type { FakeScenario } from '@fc-relink/testing';
+import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
 import type { SessionPurpose } from './fake-sessions.js';
 
 export const RELINK_SESSION_PATH = '/api/relink-session';
+
+export const SETUP_INTENT_PATH = '/api/setup-intent';
 
 /** The largest request body the endpoint reads, in bytes. */
 export const MAX_BODY_BYTES = 4096;
@@ -39,6 +55,23 @@ export interface RelinkSessionRequestBody {
   scenario?: FakeScenario;
 }
 
+export interface SetupIntentRequestBody {
+  /** The new Financial Connections account to make the payment method from. */
+  account: string;
+  /** The relink session that linked it. */
+  sessionId: string;
+  /** 1 for the step's first SetupIntent, then one more for each asked after a failed accept. */
+  attempt: number;
+  /** Asks for a fake SetupIntent: the setup outcome picked in the playground. */
+  setupScenario?: FakeSetupScenario;
+  /** Real SetupIntents: the account the page was repairing, whose customer the new one must have. */
+  relinking?: string | null;
+}
+
+export type SetupIntentResponse =
+  | { clientSecret: string; setupScenario?: FakeSetupScenario }
+  | { error: RelinkSessionError };
+
 export type RelinkSessionErrorCode =
   | 'not_found'
   | 'method_not_allowed'
@@ -52,6 +85,7 @@ export type RelinkSessionErrorCode =
   | 'stripe_disabled'
   | 'invalid_account'
   | 'not_relinkable'
+  | 'not_your_account'
   | 'invalid_session_params'
   | 'stripe_error'
   | 'internal_error';

@@ -1,13 +1,14 @@
 /**
- * The playground's controls: which scenario the fake Stripe.js plays (grouped by relink mode) or,
- * with real sessions, which account to relink; what that session looks like; and what the page
- * tells the element (existing account ids, language). Plain DOM, so every page of the playground
+ * The playground's controls: which scenario the fake Stripe.js plays (grouped by relink mode) and
+ * what confirming a new payment method plays or, with real sessions, which account to relink;
+ * what that session looks like; and what the page tells the element (existing account ids,
+ * whether it replaces the payment method, language). Plain DOM, so every page of the playground
  * can use it.
  */
-import { FAKE_IDS, type FakeScenario } from '@fc-relink/testing';
+import { FAKE_IDS, FAKE_SETUP_SCENARIOS, type FakeScenario, type FakeSetupScenario } from '@fc-relink/testing';
 import { SESSIONS } from './config.js';
 import { h } from './dom.js';
-import { scenarioForRequest } from './fake-sessions.js';
+import { NEW_ACCOUNT_SCENARIOS, scenarioForRequest, setupScenarioForAttempt } from './fake-sessions.js';
 import { jsonView } from './json-view.js';
 import { MODES, SCENARIOS, modeInfo, scenarioInfo } from './scenarios.js';
 
@@ -16,22 +17,40 @@ export type PlaygroundLocale = 'en' | 'ja' | 'de';
 export interface PlaygroundSettings {
   /** Fake sessions: the scenario picked. */
   scenario: FakeScenario;
+  /** Fake sessions: what confirming the new payment method's SetupIntent plays. */
+  setupScenario: FakeSetupScenario;
   /** Real sessions: the Financial Connections account to relink (`fca_...`), or `''`. */
   account: string;
   /** The ids the page knows. */
   existingAccountIds: string[];
   /** Whether the page passes them as `existingAccountIds` (else the element gets `null`). */
   passExistingIds: boolean;
+  /** Whether the page replaces the payment method when a relink ends on a new account (`fetchSetupIntentSecret`). */
+  replacePaymentMethod: boolean;
   locale: PlaygroundLocale;
 }
 
 export const DEFAULT_SETTINGS: PlaygroundSettings = {
   scenario: 'account_relinked',
+  setupScenario: 'setup_succeeded',
   account: '',
   // With real sessions the page starts knowing only the account it relinks (added when chosen).
   existingAccountIds: SESSIONS === 'fake' ? [FAKE_IDS.account, FAKE_IDS.otherAccount] : [],
   passExistingIds: true,
+  replacePaymentMethod: true,
   locale: 'en',
+};
+
+/** Whether a value is one of the fake's setup outcomes. */
+export function isSetupScenario(value: unknown): value is FakeSetupScenario {
+  return typeof value === 'string' && (FAKE_SETUP_SCENARIOS as readonly string[]).includes(value);
+}
+
+/** What the playground calls each setup outcome, and what the customer sees. */
+const SETUP_WORDS: Record<FakeSetupScenario, { title: string; story: string }> = {
+  setup_succeeded: { title: 'Confirmed', story: 'Stripe confirms the SetupIntent: the new payment method works at once.' },
+  setup_processing: { title: 'Processing', story: 'Stripe is still verifying the account: the payment method works once it is done.' },
+  setup_failed: { title: 'Declined', story: 'Stripe refuses the confirmation: the mandate stays, and accepting again asks for a new SetupIntent.' },
 };
 
 /** A Financial Connections account id, as the account field accepts it. */
@@ -89,11 +108,37 @@ export function createControls(
       ),
     );
   });
+  // The new payment method's confirmation: one more radio group, for the relinks that end on a new account.
+  const setupSection = h(
+    'div',
+    { class: 'scenario-section', role: 'group', 'aria-labelledby': 'setup-group-title', 'aria-describedby': 'setup-group-hint' },
+    h('h3', { id: 'setup-group-title', class: 'scenario-section-title' }, 'New payment method'),
+    h('p', { id: 'setup-group-hint', class: 'field-hint' }, 'After a relink that ends on a new account, what confirming its SetupIntent plays.'),
+    FAKE_SETUP_SCENARIOS.map((id) =>
+      h(
+        'label',
+        { class: 'scenario-option' },
+        h('input', {
+          type: 'radio',
+          name: 'setup-scenario',
+          value: id,
+          checked: id === settings.setupScenario,
+          onchange: () => {
+            settings.setupScenario = id;
+            renderSession();
+            changed('setupScenario');
+          },
+        }),
+        h('span', { class: 'scenario-text' }, h('span', { class: 'scenario-title' }, SETUP_WORDS[id].title), h('code', { class: 'scenario-id' }, id)),
+      ),
+    ),
+  );
   const scenarioCard = SESSIONS === 'fake' ? h(
     'section',
     { class: 'card', 'aria-labelledby': 'scenario-title' },
     h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'scenario-title', class: 'card-title' }, 'Scenario'), h('p', { class: 'card-lede' }, 'What the fake Stripe.js plays when the customer completes the bank login.'))),
     h('fieldset', { class: 'scenario-list' }, h('legend', { class: 'sr-only' }, 'Scenario'), sections),
+    h('fieldset', { class: 'scenario-list' }, h('legend', { class: 'sr-only' }, 'New payment method'), setupSection),
   ) : null;
 
   // Account (real sessions): the account the demo server relinks.
@@ -173,8 +218,18 @@ export function createControls(
           h('dt', {}, 'Retries'),
           h('dd', {}, h('p', { class: 'fact-note' }, 'A plain retry plays ', h('code', {}, retry), '; choosing any account at this bank plays ', h('code', {}, widened), '.')),
         ),
+        h('div', { class: 'fact' }, h('dt', {}, 'Payment method'), h('dd', {}, h('p', { class: 'fact-note', id: 'payment-method-plan' }, paymentMethodPlan()))),
       ),
     );
+  };
+  /** What happens to the payment method after the chosen scenario (and its retries). */
+  const paymentMethodPlan = (): Array<string | HTMLElement> => {
+    if (!settings.replacePaymentMethod) return ['The page does not replace payment methods (', h('code', {}, 'fetchSetupIntentSecret'), ' is off): a new account ends at ', h('code', {}, 'succeeded'), '.'];
+    const setup = settings.setupScenario;
+    const then = setupScenarioForAttempt(setup, 2);
+    const confirm = ['the mandate follows; confirming plays ', h('code', {}, setup), then === setup ? '' : [', accepting again plays ', h('code', {}, then)], '. ', SETUP_WORDS[setup].story].flat();
+    if (NEW_ACCOUNT_SCENARIOS.includes(settings.scenario)) return ['A new account: ', ...confirm];
+    return ['The same account: its payment method keeps working. After choosing any account at this bank, ', ...confirm];
   };
   const renderStripeSession = (): void => {
     const account = settings.account;
@@ -203,6 +258,22 @@ export function createControls(
               'A plain retry asks for the same exact-account session; choosing any account at this bank asks for an authorization-only one (',
               h('code', {}, 'relink_options.authorization'),
               ', one checking or savings account).',
+            ),
+          ),
+        ),
+        h(
+          'div',
+          { class: 'fact' },
+          h('dt', {}, 'Payment method'),
+          h(
+            'dd',
+            {},
+            h(
+              'p',
+              { class: 'fact-note', id: 'payment-method-plan' },
+              settings.replacePaymentMethod
+                ? ['When the customer picks a new account, the demo server makes a SetupIntent for it (only if it has the same customer as ', h('code', {}, account || 'fca_…'), ') and the mandate follows.']
+                : ['The page does not replace payment methods (', h('code', {}, 'fetchSetupIntentSecret'), ' is off).'],
             ),
           ),
         ),
@@ -325,6 +396,17 @@ export function createControls(
     h('label', { class: 'toggle' }, passToggle, h('span', {}, 'Pass them as ', h('code', {}, 'existingAccountIds'), h('span', { class: 'toggle-note' }, ' (off: the element gets null, so isNew is null)'))),
   );
 
+  const replaceToggle = h('input', {
+    type: 'checkbox',
+    id: 'replace-payment-method',
+    checked: settings.replacePaymentMethod,
+    onchange: () => {
+      settings.replacePaymentMethod = replaceToggle.checked;
+      renderSession();
+      changed('replacePaymentMethod');
+    },
+  });
+
   const locale = h(
     'select',
     {
@@ -343,6 +425,16 @@ export function createControls(
     { class: 'card', 'aria-labelledby': 'page-title' },
     h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'page-title', class: 'card-title' }, 'Page'), h('p', { class: 'card-lede' }, 'What the page tells the element.'))),
     idsField,
+    h(
+      'div',
+      { class: 'field' },
+      h(
+        'label',
+        { class: 'toggle' },
+        replaceToggle,
+        h('span', {}, 'Replace the payment method on a new account', h('span', { class: 'toggle-note' }, ' (sets ', h('code', {}, 'fetchSetupIntentSecret'), ' and ', h('code', {}, 'businessName'), ')')),
+      ),
+    ),
     h('div', { class: 'field' }, h('label', { for: 'locale', class: 'field-label' }, 'Language'), locale),
   );
 

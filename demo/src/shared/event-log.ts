@@ -5,7 +5,7 @@
  * being replaced and works the same under React or Vue.
  */
 import { fcRelinkEventNames, type FcRelinkEventMap } from '@fc-relink/element';
-import type { SecretRequestReport } from './secrets.js';
+import type { SecretRequestReport, SetupIntentRequestReport } from './secrets.js';
 import { h, icon, ICONS } from './dom.js';
 import { jsonView } from './json-view.js';
 
@@ -62,6 +62,8 @@ export interface EventLog {
   record(name: RelinkEventName, detail: unknown): void;
   /** Logs a settled `fetchClientSecret` call: what was asked and what the demo server said (never the secret). */
   request(report: SecretRequestReport): void;
+  /** Logs a settled `fetchSetupIntentSecret` call, the same way. */
+  setupRequest(report: SetupIntentRequestReport): void;
   /** A divider, e.g. when the scenario changes. */
   mark(label: string): void;
   clear(): void;
@@ -148,6 +150,12 @@ export function createEventLog(): EventLog {
         ? `${report.purpose} → ${report.error.status ?? 'no answer'} ${report.error.code}`
         : `${report.purpose} → ${report.plays ? `plays ${report.plays}` : 'session created'}`;
       add(entry('request', 'fetchClientSecret()', report.error ? 'danger' : 'muted', summary, report));
+    },
+    setupRequest(report) {
+      const summary = report.error
+        ? `${report.account} #${report.attempt} → ${report.error.status ?? 'no answer'} ${report.error.code}`
+        : `${report.account} #${report.attempt} → ${report.plays ? `plays ${report.plays}` : 'SetupIntent created'}`;
+      add(entry('setup-request', 'fetchSetupIntentSecret()', report.error ? 'danger' : 'muted', summary, report));
     },
     mark(label) {
       add(h('li', { class: 'log-mark', 'data-kind': 'mark' }, h('span', {}, label)));

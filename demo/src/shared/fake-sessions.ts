@@ -3,7 +3,7 @@
  * scenario of every session it hands out with it, and the page shows the same plan in its
  * Session card. No DOM, no Node.
  */
-import type { FakeScenario } from '@fc-relink/testing';
+import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
 
 /** Why `<fc-relink>` asks for a secret (its `ClientSecretRequest['purpose']`). */
 export type SessionPurpose = 'initial' | 'retry' | 'authorization_retry';
@@ -31,4 +31,16 @@ export function scenarioForRequest(chosen: FakeScenario, purpose: SessionPurpose
   if (purpose === 'authorization_retry') return 'new_account';
   if (purpose === 'retry') return RECOVERS_TO[chosen] ?? chosen;
   return chosen;
+}
+
+/** The scenarios whose relink ends on a new account, so a payments page replaces the payment method. */
+export const NEW_ACCOUNT_SCENARIOS: readonly FakeScenario[] = ['new_account', 'new_authorization'];
+
+/**
+ * The outcome a fake SetupIntent's confirmation plays: the one picked for the step's first
+ * SetupIntent; after a failed accept the element asks for another, and that one succeeds, so the
+ * customer's second accept shows the way out of a failure.
+ */
+export function setupScenarioForAttempt(chosen: FakeSetupScenario, attempt: number): FakeSetupScenario {
+  return attempt > 1 && chosen === 'setup_failed' ? 'setup_succeeded' : chosen;
 }

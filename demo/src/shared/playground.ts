@@ -4,20 +4,21 @@
  * `mountPlayground` with one function that renders the element its own way; everything else is
  * this shared, framework-free code.
  *
- * Every `fetchClientSecret` call goes to the demo server (secrets.ts): fake sessions for the
- * scenario picked, or real ones for the account typed when the server has Stripe keys.
+ * Every `fetchClientSecret` and `fetchSetupIntentSecret` call goes to the demo server
+ * (secrets.ts): fake sessions and SetupIntents for the scenarios picked, or real ones for the
+ * account typed when the server has Stripe keys.
  */
-import type { ClientSecretRequest, FcRelinkEventsByKey, RelinkOutcome } from '@fc-relink/element';
+import type { ClientSecretRequest, FcRelinkEventsByKey, RelinkedAccount, RelinkOutcome, SetupIntentRequest } from '@fc-relink/element';
 import './playground.css';
-import type { RelinkSessionRequestBody } from './api.js';
+import type { RelinkSessionRequestBody, SetupIntentRequestBody } from './api.js';
 import { KEYS_NOTICE, PUBLISHABLE_KEY, SESSIONS, stripeSource } from './config.js';
-import { DEFAULT_SETTINGS, createControls, isAccountId, type PlaygroundSettings } from './controls.js';
+import { DEFAULT_SETTINGS, createControls, isAccountId, isSetupScenario, type PlaygroundSettings } from './controls.js';
 import { append, h, icon, ICONS, type Child } from './dom.js';
 import { createEventLog } from './event-log.js';
 import { createHandlerView, type RelinkEventKey } from './handler-view.js';
 import { PLAYGROUND_PAGES, type PlaygroundPageId } from './pages.js';
 import { isScenario, modeInfo, scenarioInfo } from './scenarios.js';
-import { sessionServer } from './secrets.js';
+import { sessionServer, setupIntentServer } from './secrets.js';
 import { createStateView } from './state-view.js';
 
 /**
@@ -31,6 +32,10 @@ export type RelinkHandlers = { [K in RelinkEventKey]: (event: FcRelinkEventsByKe
 export interface RelinkSetup {
   publishableKey: string;
   fetchClientSecret: (request: ClientSecretRequest) => Promise<string>;
+  /** Set when the page replaces the payment method after a relink that ends on a new account. */
+  fetchSetupIntentSecret: ((request: SetupIntentRequest) => Promise<string>) | null;
+  /** Named in the built-in mandate text. */
+  businessName: string;
   existingAccountIds: string[] | null;
   locale: string;
   /** The same object for the life of one mount. */
@@ -63,9 +68,11 @@ export interface PlaygroundOptions {
 function settingsFromUrl(): PlaygroundSettings {
   const params = new URLSearchParams(location.search);
   const scenario = params.get('scenario');
+  const setupScenario = params.get('setup');
   const account = params.get('account');
   const settings = { ...DEFAULT_SETTINGS, existingAccountIds: [...DEFAULT_SETTINGS.existingAccountIds] };
   if (SESSIONS === 'fake' && isScenario(scenario)) settings.scenario = scenario;
+  if (SESSIONS === 'fake' && isSetupScenario(setupScenario)) settings.setupScenario = setupScenario;
   if (SESSIONS === 'stripe' && isAccountId(account)) {
     settings.account = account;
     settings.existingAccountIds.push(account);
@@ -73,11 +80,15 @@ function settingsFromUrl(): PlaygroundSettings {
   return settings;
 }
 
-/** Keeps the scenario (or the account to relink) in the URL, so a link reopens it. */
+/** Keeps the scenarios (or the account to relink) in the URL, so a link reopens them. */
 function rememberChoice(settings: PlaygroundSettings): void {
   const url = new URL(location.href);
-  if (SESSIONS === 'fake') url.searchParams.set('scenario', settings.scenario);
-  else if (settings.account) url.searchParams.set('account', settings.account);
+  if (SESSIONS === 'fake') {
+    url.searchParams.set('scenario', settings.scenario);
+    // The setup outcome only when it is not the default, so most links stay short.
+    if (settings.setupScenario === DEFAULT_SETTINGS.setupScenario) url.searchParams.delete('setup');
+    else url.searchParams.set('setup', settings.setupScenario);
+  } else if (settings.account) url.searchParams.set('account', settings.account);
   history.replaceState(null, '', url);
 }
 
@@ -85,7 +96,7 @@ function rememberChoice(settings: PlaygroundSettings): void {
 function choiceQuery(): string {
   const current = new URLSearchParams(location.search);
   const kept = new URLSearchParams();
-  for (const key of ['scenario', 'account']) {
+  for (const key of ['scenario', 'setup', 'account']) {
     const value = current.get(key);
     if (value) kept.set(key, value);
   }
@@ -119,6 +130,32 @@ function requestBody(request: ClientSecretRequest, settings: PlaygroundSettings)
     : { ...asked, account: request.account, scenario: settings.scenario };
 }
 
+/** What the page sends the demo server for one SetupIntent: the new account, and the outcome picked or the account being repaired. */
+function setupIntentBody(request: SetupIntentRequest, attempt: number, settings: PlaygroundSettings): SetupIntentRequestBody {
+  const asked = { account: request.account.id, sessionId: request.sessionId, attempt };
+  return SESSIONS === 'stripe' ? { ...asked, relinking: settings.account || null } : { ...asked, setupScenario: settings.setupScenario };
+}
+
+/** The business the playground's mandate names. */
+export const BUSINESS_NAME = 'Playground Billing';
+
+/** A bank account as the preview's card shows it, e.g. "StripeBank · New Checking ••1357". */
+function accountLabel(account: RelinkedAccount): string {
+  const name = [account.institutionName, account.displayName ?? account.id].filter(Boolean).join(' · ');
+  return account.last4 ? `${name} ••${account.last4}` : name;
+}
+
+type LinkStatus = 'broken' | 'repaired' | 'mandate' | 'replaced' | 'processing';
+
+/** The preview card's badge for the bank link, as the page's handlers move it along. */
+const LINK_STATUS: Record<LinkStatus, { label: string; tone: 'warning' | 'success' | 'info' }> = {
+  broken: { label: 'Needs reconnecting', tone: 'warning' },
+  repaired: { label: 'Connected', tone: 'success' },
+  mandate: { label: 'Connected · mandate pending', tone: 'info' },
+  replaced: { label: 'Payment method updated', tone: 'success' },
+  processing: { label: 'Payment method updated · verifying', tone: 'info' },
+};
+
 export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): void {
   const log = createEventLog();
   const stateView = createStateView();
@@ -131,9 +168,15 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     body: (request) => requestBody(request, settings),
     onRequest: (report) => log.request(report),
   });
+  const fetchSetupIntentSecret = setupIntentServer({
+    body: (request, attempt) => setupIntentBody(request, attempt, settings),
+    onRequest: (report) => log.setupRequest(report),
+  });
   const setup = (): RelinkSetup => ({
     publishableKey: PUBLISHABLE_KEY,
     fetchClientSecret,
+    fetchSetupIntentSecret: settings.replacePaymentMethod ? fetchSetupIntentSecret : null,
+    businessName: BUSINESS_NAME,
     existingAccountIds: settings.passExistingIds ? [...settings.existingAccountIds] : null,
     locale: settings.locale,
     handlers,
@@ -216,10 +259,16 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     h('footer', { class: 'stage-footer' }, stateView.element, handlerView.element),
   );
 
-  const setLinkStatus = (status: 'broken' | 'repaired'): void => {
+  const setLinkStatus = (status: LinkStatus): void => {
+    const { label, tone } = LINK_STATUS[status];
     linkStatus.dataset.linkStatus = status;
-    linkStatus.className = `badge ${status === 'repaired' ? 'badge-success' : 'badge-warning'}`;
-    linkStatus.textContent = status === 'repaired' ? 'Connected' : 'Needs reconnecting';
+    linkStatus.className = `badge badge-${tone}`;
+    linkStatus.textContent = label;
+  };
+  /** The card now shows the account the customer picked, and what is left to do with it. */
+  const showNewAccount = (account: RelinkedAccount, note: string): void => {
+    accountName.textContent = accountLabel(account);
+    accountNote.textContent = note;
   };
 
   // The page's own reactions to the element's events, handed to the page to wire its way. The log
@@ -235,13 +284,29 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       };
     return {
       start: counted('start', () => showNotice(false)),
-      success: counted('success', () => setLinkStatus('repaired')),
+      success: counted('success', (event) => {
+        const [account] = event.detail.accounts;
+        // A new account and a page that replaces the payment method: the element shows the mandate next.
+        if (event.detail.needsNewPaymentMethod === true && account && settings.replacePaymentMethod) {
+          setLinkStatus('mandate');
+          showNewAccount(account, 'A new account: accept the mandate to pay from it');
+        } else {
+          setLinkStatus('repaired');
+        }
+      }),
       failure: counted('failure'),
       error: counted('error'),
       fallback: counted('fallback', (event) => {
         if (event.detail.fallback === 'new_payment_method') showNotice(true);
       }),
-      paymentMethod: counted('paymentMethod'),
+      paymentMethod: counted('paymentMethod', (event) => {
+        const { status, accountId } = event.detail;
+        setLinkStatus(status === 'succeeded' ? 'replaced' : 'processing');
+        accountNote.textContent =
+          status === 'succeeded'
+            ? `Pays your invoices by bank transfer from ${accountId}`
+            : `Will pay your invoices from ${accountId} once Stripe has verified it`;
+      }),
     };
   };
   log.listen(relinkHost);
@@ -254,6 +319,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     relinkHost.replaceChildren();
     showNotice(false);
     setLinkStatus('broken');
+    renderAccount();
     handlerView.reset();
     const current = ++generation;
     handlers = handlersFor(() => current === generation);
@@ -268,6 +334,10 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       tabs.refresh();
       const info = scenarioInfo(settings.scenario);
       remount(`Scenario ${info.id} · ${modeInfo(info.mode).label}`);
+    } else if (changed === 'setupScenario') {
+      // Read when the element next asks for a SetupIntent: the element on the page stays.
+      rememberChoice(settings);
+      tabs.refresh();
     } else if (changed === 'account') {
       rememberChoice(settings);
       tabs.refresh();

@@ -1,15 +1,16 @@
 /**
- * The playground's `fetchClientSecret`: it asks the demo server (`POST /api/relink-session`, see
- * api.ts) the way a real page asks its own server, with the element's `signal`, so a fallback
- * really fetches a new session. The server answers with a fake session for the scenario picked
- * in the page, or, with Stripe keys set, a real relink session for the account typed in it.
+ * The playground's `fetchClientSecret` and `fetchSetupIntentSecret`: they ask the demo server
+ * (`POST /api/relink-session` and `POST /api/setup-intent`, see api.ts) the way a real page asks
+ * its own server, with the element's `signal`, so a fallback really fetches a new session. The
+ * server answers with fake ones for the scenario picked in the page, or, with Stripe keys set,
+ * real ones for the account typed in it.
  *
  * The secret itself never leaves this module's return value: what gets reported to the page is
  * what was asked, and what the server said about it (the scenario it plays, or its error).
  */
-import type { ClientSecretRequest } from '@fc-relink/element';
-import type { FakeScenario } from '@fc-relink/testing';
-import { RELINK_SESSION_PATH, type RelinkSessionRequestBody, type RelinkSessionResponse } from './api.js';
+import type { ClientSecretRequest, SetupIntentRequest } from '@fc-relink/element';
+import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
+import { RELINK_SESSION_PATH, SETUP_INTENT_PATH, type RelinkSessionRequestBody, type SetupIntentRequestBody } from './api.js';
 
 /** What the playground reports about one `fetchClientSecret` call: everything but the secret. */
 export interface SecretRequestReport {
@@ -23,7 +24,17 @@ export interface SecretRequestReport {
   error?: { status: number | null; code: string; message: string };
 }
 
-/** Why a call failed, as the element will read it (`client_secret_fetch_failed`). */
+/** What the playground reports about one `fetchSetupIntentSecret` call: everything but the secret. */
+export interface SetupIntentRequestReport {
+  account: string;
+  sessionId: string;
+  attempt: number;
+  /** Fake SetupIntents: the outcome its confirmation plays. */
+  plays?: FakeSetupScenario;
+  error?: SecretRequestReport['error'];
+}
+
+/** Why a call failed, as the element will read it (`client_secret_fetch_failed`, `setup_intent_fetch_failed`). */
 export class SessionRequestError extends Error {
   constructor(
     readonly status: number | null,
@@ -49,10 +60,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads the server's answer; throws a {@link SessionRequestError} for anything but a secret. */
-async function readAnswer(response: Response): Promise<{ clientSecret: string; scenario?: FakeScenario }> {
+async function readAnswer(response: Response): Promise<Record<string, unknown> & { clientSecret: string }> {
   let answer: unknown = null;
   try {
-    answer = (await response.json()) as RelinkSessionResponse;
+    answer = await response.json();
   } catch {
     // Not JSON: reported below with the status.
   }
@@ -64,8 +75,36 @@ async function readAnswer(response: Response): Promise<{ clientSecret: string; s
   if (!response.ok || !isRecord(answer) || typeof answer.clientSecret !== 'string') {
     throw new SessionRequestError(response.status, 'bad_response', `The demo server answered ${response.status} without a client secret.`);
   }
-  return answer as { clientSecret: string; scenario?: FakeScenario };
+  return answer as Record<string, unknown> & { clientSecret: string };
 }
+
+/**
+ * POSTs `body` to the demo server and reads the secret it answers with. Anything else (a refusal,
+ * no answer, the element giving up) rejects with a {@link SessionRequestError}.
+ */
+async function askDemoServer(endpoint: string, body: unknown, signal: AbortSignal): Promise<Record<string, unknown> & { clientSecret: string }> {
+  try {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal,
+    });
+    return await readAnswer(response);
+  } catch (thrown) {
+    if (thrown instanceof SessionRequestError) throw thrown;
+    throw signal.aborted
+      ? new SessionRequestError(null, 'aborted', 'The element stopped waiting for the demo server.')
+      : new SessionRequestError(null, 'network_error', 'The demo server could not be reached.');
+  }
+}
+
+const failureOf = (thrown: unknown): NonNullable<SecretRequestReport['error']> => {
+  const error = thrown as SessionRequestError;
+  return { status: error.status, code: error.code, message: error.message };
+};
 
 /** A `fetchClientSecret` for `<fc-relink>` that asks the demo server. */
 export function sessionServer({ body, onRequest, endpoint = RELINK_SESSION_PATH }: SessionServerOptions) {
@@ -78,26 +117,43 @@ export function sessionServer({ body, onRequest, endpoint = RELINK_SESSION_PATH 
       previousSessionId: sent.previousSessionId ?? null,
     };
     try {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(sent),
-        credentials: 'same-origin',
-        cache: 'no-store',
-        signal: request.signal,
-      });
-      const { clientSecret, scenario } = await readAnswer(response);
-      onRequest?.(scenario ? { ...report, plays: scenario } : report);
-      return clientSecret;
+      const answer = await askDemoServer(endpoint, sent, request.signal);
+      onRequest?.(typeof answer.scenario === 'string' ? { ...report, plays: answer.scenario as FakeScenario } : report);
+      return answer.clientSecret;
     } catch (thrown) {
-      const error =
-        thrown instanceof SessionRequestError
-          ? thrown
-          : request.signal.aborted
-            ? new SessionRequestError(null, 'aborted', 'The element stopped waiting for the demo server.')
-            : new SessionRequestError(null, 'network_error', 'The demo server could not be reached.');
-      onRequest?.({ ...report, error: { status: error.status, code: error.code, message: error.message } });
-      throw error;
+      onRequest?.({ ...report, error: failureOf(thrown) });
+      throw thrown;
+    }
+  };
+}
+
+export interface SetupIntentServerOptions {
+  /** The body of one request, given the element's request and which of the step's requests it is (from 1). */
+  body: (request: SetupIntentRequest, attempt: number) => SetupIntentRequestBody;
+  onRequest?: (report: SetupIntentRequestReport) => void;
+  /** Default {@link SETUP_INTENT_PATH}. */
+  endpoint?: string;
+}
+
+/**
+ * A `fetchSetupIntentSecret` for `<fc-relink>` that asks the demo server. It counts the requests
+ * of each relink session, so the server knows a second SetupIntent (after a failed accept) from
+ * the first.
+ */
+export function setupIntentServer({ body, onRequest, endpoint = SETUP_INTENT_PATH }: SetupIntentServerOptions) {
+  const attempts = new Map<string, number>();
+  return async (request: SetupIntentRequest): Promise<string> => {
+    const attempt = (attempts.get(request.sessionId) ?? 0) + 1;
+    attempts.set(request.sessionId, attempt);
+    const sent = body(request, attempt);
+    const report: SetupIntentRequestReport = { account: sent.account, sessionId: sent.sessionId, attempt };
+    try {
+      const answer = await askDemoServer(endpoint, sent, request.signal);
+      onRequest?.(typeof answer.setupScenario === 'string' ? { ...report, plays: answer.setupScenario as FakeSetupScenario } : report);
+      return answer.clientSecret;
+    } catch (thrown) {
+      onRequest?.({ ...report, error: failureOf(thrown) });
+      throw thrown;
     }
   };
 }

@@ -9,7 +9,7 @@
  * that nothing but the Stripe.js script left the machine.
  */
 import { test as base, expect, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
-import type { FakeScenario } from '@fc-relink/testing';
+import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
 import { PLAYGROUND_PAGES, playgroundPage, type PlaygroundPageId } from '../../../demo/src/shared/pages.js';
 import { expectCleanPage, preparePage, RelinkParts, saveScreenshot, type PageWatch } from '../browser.js';
 
@@ -19,10 +19,12 @@ export { expect, PLAYGROUND_PAGES, type PlaygroundPageId };
 export const FRAMEWORK_PAGES = PLAYGROUND_PAGES.filter((page) => page.id !== 'html');
 
 /** The keys of the element's events, as the page's handler counts name them. */
-export type HandlerKey = 'start' | 'success' | 'failure' | 'error' | 'fallback';
+export type HandlerKey = 'start' | 'success' | 'failure' | 'error' | 'fallback' | 'paymentMethod';
 
 /** The demo server's session endpoint. */
 export const SESSION_PATH = '/api/relink-session';
+/** The demo server's SetupIntent endpoint. */
+export const SETUP_PATH = '/api/setup-intent';
 
 export interface LoggedEvent {
   name: string;
@@ -42,6 +44,14 @@ export class Playground extends RelinkParts {
   readonly strictMode: Locator;
   /** The page's requests to the demo server's session endpoint, in order. */
   readonly sessionRequests: Request[] = [];
+  /** The page's requests to the demo server's SetupIntent endpoint, in order. */
+  readonly setupRequests: Request[] = [];
+  /** The preview card's badge for the bank link, and its account line. */
+  readonly linkStatus: Locator;
+  readonly accountName: Locator;
+  /** The element's mandate and its accept button. */
+  readonly mandate: Locator;
+  readonly confirm: Locator;
 
   constructor(
     page: Page,
@@ -57,8 +67,15 @@ export class Playground extends RelinkParts {
     this.logEvents = this.log.locator('li[data-kind="event"]');
     this.handlers = page.locator('.handler-list');
     this.strictMode = page.locator('.badge-strict');
+    this.linkStatus = page.locator('[data-link-status]');
+    this.accountName = page.locator('.account-text strong');
+    this.mandate = this.element.locator('[part="mandate"]');
+    this.confirm = this.element.locator('[part="confirm"]');
     page.on('request', (request) => {
-      if (request.url().startsWith('http://127.0.0.1:') && new URL(request.url()).pathname === SESSION_PATH) this.sessionRequests.push(request);
+      if (!request.url().startsWith('http://127.0.0.1:')) return;
+      const path = new URL(request.url()).pathname;
+      if (path === SESSION_PATH) this.sessionRequests.push(request);
+      if (path === SETUP_PATH) this.setupRequests.push(request);
     });
   }
 
@@ -77,9 +94,12 @@ export class Playground extends RelinkParts {
     return playgroundPage(this.pageId).path;
   }
 
-  /** Opens this page of the playground, optionally on a scenario (through the URL, as a shared link would). */
-  async goto(scenario?: FakeScenario): Promise<void> {
-    await this.open(scenario ? `?scenario=${scenario}` : '');
+  /** Opens this page of the playground, optionally on a scenario and setup outcome (through the URL, as a shared link would). */
+  async goto(scenario?: FakeScenario, setup?: FakeSetupScenario): Promise<void> {
+    const query = new URLSearchParams();
+    if (scenario) query.set('scenario', scenario);
+    if (setup) query.set('setup', setup);
+    await this.open(query.size ? `?${query.toString()}` : '');
   }
 
   /** Opens this page with a query string (`?account=...`), and waits for the element. */
@@ -120,9 +140,18 @@ export class Playground extends RelinkParts {
   }
 
   /** The logged `fetchClientSecret` calls, oldest first. */
-  async secretRequests(): Promise<Array<Record<string, unknown>>> {
+  secretRequests(): Promise<Array<Record<string, unknown>>> {
+    return this.logged('request');
+  }
+
+  /** The logged `fetchSetupIntentSecret` calls, oldest first. */
+  setupIntentRequests(): Promise<Array<Record<string, unknown>>> {
+    return this.logged('setup-request');
+  }
+
+  private logged(kind: string): Promise<Array<Record<string, unknown>>> {
     return this.log
-      .locator('li[data-kind="request"]')
+      .locator(`li[data-kind="${kind}"]`)
       .evaluateAll((items) => items.reverse().map((item) => JSON.parse(item.querySelector('pre')?.textContent ?? 'null') as Record<string, unknown>));
   }
 

@@ -45,7 +45,7 @@ test('the playground loads: every scenario of the fake, Stripe.js from the netwo
 });
 
 forEveryPage(() => {
-  test('no_account → "Try any account at this bank" → an authorization-only session from the demo server → a new account', async ({ playground, page }) => {
+  test('no_account → "Try any account at this bank" → an authorization-only session → a new account → its mandate → the payment method replaced', async ({ playground, page }) => {
     await playground.goto();
     const flat = await page.addStyleTag({ content: FLAT_STAGE });
     await expectNoAxeViolations(page, { label: `${playground.pageId} idle · whole page`, mustPass: ['landmark-one-main', 'page-has-heading-one', 'color-contrast'] });
@@ -82,14 +82,35 @@ forEveryPage(() => {
     await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
     await playground.complete.click();
 
-    await playground.expectState('succeeded');
-    await expect(playground.status).toHaveText('Your bank is reconnected.');
+    // A new account on a payments page: the old payment method stops working, so the mandate
+    // for a new one follows, naming the playground's business and the new account.
+    await playground.expectState('mandate');
     await expect(playground.element.locator('[part="fallback"]')).toHaveCount(0);
-    await expect(page.locator('[data-link-status]')).toHaveText('Connected');
+    await expect(playground.mandate).toContainText('Playground Billing');
+    await expect(playground.mandate).toContainText('ending in 1357');
+    await expect(playground.linkStatus).toHaveText('Connected · mandate pending');
+    await expect(playground.accountName).toHaveText('StripeBank · New Checking ••1357');
+    await expect.poll(() => playground.setupRequests.length).toBe(1);
+    expect(playground.setupRequests[0]!.postDataJSON()).toEqual({
+      account: FAKE_IDS.newAccount,
+      sessionId: String(answer.clientSecret).split('_secret_')[0],
+      attempt: 1,
+      setupScenario: 'setup_succeeded',
+    });
+    await flat.evaluate((style) => document.head.append(style as HTMLStyleElement));
+    await expectNoAxeViolations(page, { label: `${playground.pageId} mandate · whole page`, mustPass: ['color-contrast'] });
+    await flat.evaluate((style) => (style as HTMLStyleElement).remove());
+    await playground.screenshot('payment-mandate');
+
+    await playground.confirm.click();
+    await playground.expectState('completed');
+    await expect(playground.status).toHaveText('Payment method updated.');
+    await expect(playground.linkStatus).toHaveText('Payment method updated');
+    await expect(playground.accountName).toHaveText('StripeBank · New Checking ••1357');
 
     const events = await playground.events();
-    expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success']);
-    const [, , fallback, start, success] = events;
+    expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success', 'fc-relink-payment-method']);
+    const [, , fallback, start, success, replaced] = events;
     expect(fallback?.detail).toEqual({ fallback: 'authorization_retry', failure: failure?.detail });
     expect(start?.detail).toEqual({ attempt: 2, purpose: 'authorization_retry' });
     expect(success?.detail).toMatchObject({
@@ -101,6 +122,13 @@ forEveryPage(() => {
       requestedAccount: null,
       accounts: [{ id: FAKE_IDS.newAccount, isNew: true }],
       newAccountIds: [FAKE_IDS.newAccount],
+      needsNewPaymentMethod: true,
+    });
+    expect(replaced?.detail).toEqual({
+      setupIntentId: expect.stringMatching(/^seti_demo\d+_setup_succeeded$/),
+      paymentMethodId: 'pm_fake_us_bank_account',
+      accountId: FAKE_IDS.newAccount,
+      status: 'succeeded',
     });
 
     // Two calls to the demo server, and the page's log of them (never the secret).
@@ -109,14 +137,65 @@ forEveryPage(() => {
       { purpose: 'initial', authorization: null, account: null, previousSessionId: null, plays: 'no_account' },
       { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: null, previousSessionId: firstSession, plays: 'new_account' },
     ]);
+    expect(await playground.setupIntentRequests()).toEqual([
+      { account: FAKE_IDS.newAccount, sessionId: success?.detail.sessionId, attempt: 1, plays: 'setup_succeeded' },
+    ]);
     expect(await playground.log.innerText()).not.toContain('_secret_');
-    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1, paymentMethod: 0 });
+    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1, paymentMethod: 1 });
     expect(await playground.stripeCalls()).toEqual([
       { scenario: 'no_account', settled: true },
       { scenario: 'new_account', settled: true },
     ]);
     await playground.screenshot('fallback-authorization_retry');
   });
+});
+
+test('the setup outcome picker: declined then confirmed on the second accept, processing, and a page that does not replace payment methods', async ({ playground, page }) => {
+  // Declined: the element reports it and keeps the mandate; the next SetupIntent confirms.
+  await playground.goto('new_authorization');
+  await page.locator('input[name="setup-scenario"][value="setup_failed"]').check();
+  await expect(page).toHaveURL(/\?scenario=new_authorization&setup=setup_failed$/);
+  await expect(page.locator('#payment-method-plan')).toContainText('confirming plays setup_failed, accepting again plays setup_succeeded');
+  await playground.runWithMouse();
+  await playground.expectState('mandate');
+  await expect(playground.linkStatus).toHaveText('Connected · mandate pending');
+  await playground.confirm.click();
+  await expect(playground.status).toContainText('accept again');
+  await playground.expectState('mandate');
+  await expect(playground.linkStatus).toHaveText('Connected · mandate pending');
+  await expect.poll(async () => (await playground.setupIntentRequests()).length).toBe(2);
+  await playground.confirm.click();
+  await playground.expectState('completed');
+  await expect(playground.linkStatus).toHaveText('Payment method updated');
+  expect((await playground.events()).map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-success', 'fc-relink-error', 'fc-relink-payment-method']);
+  expect((await playground.setupIntentRequests()).map((r) => [r.attempt, r.plays])).toEqual([
+    [1, 'setup_failed'],
+    [2, 'setup_succeeded'],
+  ]);
+  // The customer went through the bank once.
+  expect(await playground.stripeCalls()).toEqual([{ scenario: 'new_authorization', settled: true }]);
+  expect(await playground.handlerCounts()).toEqual({ start: 1, success: 1, failure: 0, error: 1, fallback: 0, paymentMethod: 1 });
+
+  // Processing: the payment method is there, Stripe is still verifying it. A link keeps the choice.
+  await playground.goto('new_account', 'setup_processing');
+  await expect(page.locator('input[name="setup-scenario"][value="setup_processing"]')).toBeChecked();
+  await playground.runWithMouse();
+  await playground.expectState('mandate');
+  await playground.confirm.click();
+  await playground.expectState('completed');
+  await expect(playground.linkStatus).toHaveText('Payment method updated · verifying');
+  expect((await playground.events()).at(-1)?.detail).toMatchObject({ status: 'processing', accountId: FAKE_IDS.newAccount });
+
+  // The page does not replace payment methods: a new account ends at succeeded, no SetupIntent asked.
+  const asked = playground.setupRequests.length;
+  await page.getByLabel('Replace the payment method on a new account').uncheck();
+  await expect(page.locator('#payment-method-plan')).toContainText('does not replace payment methods');
+  await page.locator('[data-action="reset"]').click();
+  await playground.runWithMouse();
+  await playground.expectState('succeeded');
+  await expect(playground.linkStatus).toHaveText('Connected');
+  await expect(playground.mandate).toHaveCount(0);
+  expect(playground.setupRequests.length).toBe(asked);
 });
 
 test("the demo server's refusal reaches the element: a request without a scenario gets the 503, the page logs it", async ({ playground, page }) => {

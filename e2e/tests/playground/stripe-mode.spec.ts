@@ -24,7 +24,7 @@ test.use({ baseURL: STRIPE_PLAYGROUND_URL });
 test.describe.configure({ mode: 'serial' });
 
 forEveryPage((pageId) => {
-  test('with keys: type an account, relink, fail with no_account, widen to any account at the bank, succeed', async ({ playground, page, request }) => {
+  test('with keys: type an account, relink, fail with no_account, widen to any account at the bank, replace the payment method', async ({ playground, page, request }) => {
     await request.delete(RECORDINGS);
     await playground.open();
 
@@ -71,9 +71,21 @@ forEveryPage((pageId) => {
 
     await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
     await playground.complete.click();
-    await playground.expectState('succeeded');
+    // A new account: the demo server makes its SetupIntent with the SDK, the customer accepts the mandate.
+    await playground.expectState('mandate');
+    await expect.poll(() => playground.setupRequests.length).toBe(1);
+    expect(playground.setupRequests[0]!.postDataJSON()).toEqual({
+      account: FAKE_IDS.newAccount,
+      sessionId: expect.stringMatching(/^fcsess_standIn\d+_new_account$/),
+      attempt: 1,
+      relinking: STAND_IN_ACCOUNTS.relinkable,
+    });
+    await playground.confirm.click();
+    await playground.expectState('completed');
+    await expect(playground.linkStatus).toHaveText('Payment method updated');
     const events = await playground.events();
-    expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success']);
+    expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success', 'fc-relink-payment-method']);
+    expect(events[5]?.detail).toEqual({ setupIntentId: expect.stringMatching(/^seti_standIn\d+$/), paymentMethodId: 'pm_fake_us_bank_account', accountId: FAKE_IDS.newAccount, status: 'succeeded' });
     expect(events[4]?.detail).toMatchObject({
       kind: 'authorization_relinked',
       requestedAccount: null,
@@ -84,15 +96,24 @@ forEveryPage((pageId) => {
       { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: firstSession },
     ]);
 
-    // What reached "Stripe": the account on the preview version, then the two sessions.
+    // What reached "Stripe": the account on the preview version, then the two sessions; then both
+    // accounts (the new one must have the same customer) and the SetupIntent.
     const recorded = (await (await request.get(RECORDINGS)).json()) as RecordedStripeRequest[];
-    expect(recorded.map((r) => `${r.method} ${r.path}`)).toEqual([
+    expect(recorded.slice(0, 4).map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
       'POST /v1/financial_connections/sessions',
       `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
       'POST /v1/financial_connections/sessions',
     ]);
-    expect(recorded.every((r) => r.headers['stripe-version'] === '2026-01-28.preview')).toBe(true);
+    expect(recorded.slice(4).map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [
+        `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.fresh}`,
+        `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
+        'POST /v1/setup_intents',
+      ].sort(),
+    );
+    expect(recorded.filter((r) => r.path.startsWith('/v1/financial_connections/')).every((r) => r.headers['stripe-version'] === '2026-01-28.preview')).toBe(true);
+    expect(recorded.at(-1)?.params).toMatchObject({ customer: 'cus_standIn', payment_method_data: { us_bank_account: { financial_connections_account: FAKE_IDS.newAccount } } });
     expect(recorded[1]?.params.relink_options).toEqual({ authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
     expect(recorded[3]?.params).toMatchObject({
       relink_options: { authorization: FAKE_IDS.authorization },
@@ -100,7 +121,7 @@ forEveryPage((pageId) => {
       filters: { account_subcategories: ['checking', 'savings'] },
     });
     expect(recorded[3]?.params.relink_options).not.toHaveProperty('account');
-    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1, paymentMethod: 0 });
+    expect(await playground.handlerCounts()).toEqual({ start: 2, success: 1, failure: 1, error: 0, fallback: 1, paymentMethod: 1 });
     await playground.screenshot('stripe-mode-authorization_retry');
   });
 
