@@ -2,18 +2,38 @@
  * axe-core on the fixture pages, in every state of the element: idle, loading (the page's
  * `fetchClientSecret` held in the browser), open (the fake bank login, checked too), succeeded,
  * failed (its fallback buttons shown) and errored (a Stripe error, and a retryable one with its
- * "Try again"), on the element page in each of the element's built-in languages. Each state is
+ * "Try again"), and the payment-method step (mandate, confirming, a declined accept, completed),
+ * on the element page in each of the element's built-in languages. Each state is
  * checked as the element itself (everything axe leaves undecided inside `<fc-relink>` fails),
  * the bank login when it is open, and the whole page. The React and Vue pages get their idle and
  * failed states checked too.
  */
+import { FAKE_IDS } from '@fc-relink/testing';
 import { expectNoAxeViolations } from '../axe.js';
+import { focused } from '../browser.js';
 import { expect, FRAMEWORK_PAGES, test, type FixturePage } from './fixture.js';
 
 type Locale = 'en' | 'ja' | 'de';
 
+type StringKey =
+  | 'trigger'
+  | 'retry'
+  | 'loading'
+  | 'open'
+  | 'account_relinked'
+  | 'no_account'
+  | 'error'
+  | 'error_retryable'
+  | 'authorization_retry'
+  | 'new_payment_method'
+  | 'mandate'
+  | 'confirm'
+  | 'confirming'
+  | 'confirm_failed'
+  | 'completed';
+
 /** The element's built-in strings the tests expect to see, per language. */
-const STRINGS: Record<Locale, Record<'trigger' | 'retry' | 'loading' | 'open' | 'account_relinked' | 'no_account' | 'error' | 'error_retryable' | 'authorization_retry' | 'new_payment_method', string>> = {
+const STRINGS: Record<Locale, Record<StringKey, string>> = {
   en: {
     trigger: 'Reconnect your bank',
     retry: 'Try again',
@@ -25,6 +45,11 @@ const STRINGS: Record<Locale, Record<'trigger' | 'retry' | 'loading' | 'open' | 
     error_retryable: 'We couldn’t reach Stripe. Please try again.',
     authorization_retry: 'Try any account at this bank',
     new_payment_method: 'Use a different payment method',
+    mandate: 'Your bank is connected. To pay from the new account, read and accept the authorization.',
+    confirm: 'Accept and save',
+    confirming: 'Saving your new payment method…',
+    confirm_failed: 'We couldn’t save your new payment method. Please accept again.',
+    completed: 'Payment method updated.',
   },
   ja: {
     trigger: '銀行口座を再接続',
@@ -37,6 +62,11 @@ const STRINGS: Record<Locale, Record<'trigger' | 'retry' | 'loading' | 'open' | 
     error_retryable: 'Stripe に接続できませんでした。もう一度お試しください。',
     authorization_retry: 'この銀行の別の口座を選ぶ',
     new_payment_method: '別の支払い方法を使う',
+    mandate: '銀行に接続しました。新しい口座から支払うには、引き落としの承認内容を確認して同意してください。',
+    confirm: '同意して保存',
+    confirming: '新しい支払い方法を保存しています…',
+    confirm_failed: '新しい支払い方法を保存できませんでした。もう一度同意してください。',
+    completed: '支払い方法を更新しました。',
   },
   de: {
     trigger: 'Bankverbindung erneuern',
@@ -49,6 +79,11 @@ const STRINGS: Record<Locale, Record<'trigger' | 'retry' | 'loading' | 'open' | 
     error_retryable: 'Stripe war nicht erreichbar. Bitte versuchen Sie es noch einmal.',
     authorization_retry: 'Ein anderes Konto dieser Bank wählen',
     new_payment_method: 'Andere Zahlungsmethode verwenden',
+    mandate: 'Ihre Bank ist verbunden. Um vom neuen Konto zu zahlen, lesen und bestätigen Sie die Lastschriftermächtigung.',
+    confirm: 'Zustimmen und speichern',
+    confirming: 'Ihre neue Zahlungsmethode wird gespeichert …',
+    confirm_failed: 'Die neue Zahlungsmethode konnte nicht gespeichert werden. Bitte stimmen Sie erneut zu.',
+    completed: 'Zahlungsmethode aktualisiert.',
   },
 };
 
@@ -135,6 +170,45 @@ for (const locale of ['en', 'ja', 'de'] as const) {
       await expect(fixture.trigger).toHaveText(s.retry);
       await expectAccessible(fixture, `${locale} errored, retryable`);
       await fixture.screenshot(`a11y-${locale}-errored-retryable`);
+    });
+
+    test('the payment-method step: mandate, confirming, a declined accept and completed have no accessibility violations', async ({ fixture, page }) => {
+      // The first SetupIntent is declined; the second, held in the browser, lets "confirming" be checked.
+      fixture.setupIntents.plays = ['setup_failed', 'hang'];
+      await fixture.open('new_account', { locale, payments: true, existing: [FAKE_IDS.account, FAKE_IDS.otherAccount] });
+      await fixture.runWithMouse();
+      await fixture.expectElementState('mandate');
+      await expect(fixture.status).toHaveText(s.mandate);
+      await expect(fixture.element.locator('[part="confirm"]')).toHaveText(s.confirm);
+      await expect(fixture.element.locator('[part="mandate"]')).toHaveAttribute('lang', locale);
+      expect(await focused(page)).toBe('mandate');
+      await expectAccessible(fixture, `${locale} mandate`);
+      await fixture.screenshot(`a11y-${locale}-mandate`);
+
+      await fixture.element.locator('[part="confirm"]').click();
+      await expect(fixture.status).toHaveText(s.confirm_failed);
+      await fixture.expectElementState('mandate');
+      expect(await focused(page)).toBe('confirm');
+      await expectAccessible(fixture, `${locale} mandate, after a declined accept`);
+
+      // The next SetupIntent never comes: the accept waits in "confirming", busy.
+      await expect.poll(() => fixture.setupIntents.bodies.length).toBe(2);
+      await fixture.element.locator('[part="confirm"]').click();
+      await fixture.expectElementState('confirming');
+      await expect(fixture.status).toHaveText(s.confirming);
+      await expect(fixture.element.locator('[part="confirm"]')).toHaveAttribute('aria-busy', 'true');
+      await expectAccessible(fixture, `${locale} confirming`);
+
+      // A fresh element whose step succeeds at once.
+      fixture.setupIntents.plays = ['setup_succeeded'];
+      await fixture.reset();
+      await fixture.runWithMouse();
+      await fixture.expectElementState('mandate');
+      await fixture.element.locator('[part="confirm"]').click();
+      await fixture.expectElementState('completed');
+      await expect(fixture.status).toHaveText(s.completed);
+      await expectAccessible(fixture, `${locale} completed`);
+      await fixture.screenshot(`a11y-${locale}-completed`);
     });
   });
 }

@@ -1,9 +1,12 @@
 /**
  * The fault matrix (SPEC section 3, "Behaviour the contract fixes"): the element page with
- * Stripe.js, Stripe's answer, the page's session endpoint and the page itself misbehaving, one
- * row each. Every row must hold the same four things:
+ * Stripe.js, Stripe's answer, the page's session endpoint, its SetupIntent endpoint (the
+ * payment-method step of SPEC section 9) and the page itself misbehaving, one row each. Every row
+ * must hold the same four things:
  *
- * - exactly one settlement (success, failure or error) per attempt (`fc-relink-start`);
+ * - exactly one settlement (success, failure or error) per attempt (`fc-relink-start`); an
+ *   error of the payment-method step, after the attempt's success, is the step's, not a second
+ *   settlement;
  * - no unhandled rejection, page error or console error (beyond the browser's own line about a
  *   script that failed to load, in the rows that make it fail);
  * - Stripe called at most once per attempt;
@@ -16,9 +19,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { routeFakeStripe } from '@fc-relink/testing/playwright';
-import type { FakeStripeFault } from '@fc-relink/testing';
 import { FAULT_MATRIX_DIR } from '../../servers.js';
-import { expect, test, type FixturePage, type SessionAnswer } from './fixture.js';
+import { FAKE_IDS, fakeClientSecret, type FakeStripeFault } from '@fc-relink/testing';
+import { expect, test, type FixturePage, type RecordedEvent, type SessionAnswer, type SetupIntentAnswer } from './fixture.js';
 
 /** A secret key the page's server wrongly hands out. */
 const SECRET_KEY = 'sk_test_51FaultMatrixNeverShown';
@@ -36,6 +39,12 @@ interface Row {
   server?: SessionAnswer;
   /** Holds the session endpoint's requests (never released). */
   holdServer?: boolean;
+  /**
+   * The payment-method step on (`?payments`, the page knowing its accounts), and what the
+   * SetupIntent endpoint answers, request after request (the last repeats). The session then plays
+   * `new_account` unless `server` says otherwise.
+   */
+  setup?: SetupIntentAnswer[];
   /** What the browser itself logs for this fault (a resource that failed to load, Stripe.js's own error): not the page's. */
   noise?: RegExp;
   /** What the person (or the page) does; the attempts must all have settled after it. */
@@ -49,10 +58,59 @@ async function clickAndSettle(fixture: FixturePage): Promise<void> {
 }
 
 async function openAttempts(fixture: FixturePage): Promise<number> {
-  const names = await fixture.handledNames();
-  const starts = names.filter((n) => n === 'fc-relink-start').length;
-  const settled = names.filter((n) => n === 'fc-relink-success' || n === 'fc-relink-failure' || n === 'fc-relink-error').length;
-  return starts - settled;
+  const handled = await fixture.handled();
+  return handled.filter((e) => e.name === 'fc-relink-start').length - settlementsOf(handled).length;
+}
+
+/**
+ * The attempts' settlements among the events the page handled: every success and failure, and
+ * every error but the payment-method step's (an error after the attempt's success).
+ */
+function settlementsOf(handled: RecordedEvent[]): RecordedEvent[] {
+  let succeeded = false;
+  return handled.filter((event) => {
+    if (event.name === 'fc-relink-start') succeeded = false;
+    if (!/^fc-relink-(success|failure|error)$/.test(event.name)) return false;
+    if (event.name === 'fc-relink-error' && succeeded) return false;
+    if (event.name === 'fc-relink-success') succeeded = true;
+    return true;
+  });
+}
+
+/** The payment-method step's events: its errors and the new payment method. */
+function stepEventsOf(handled: RecordedEvent[]): RecordedEvent[] {
+  const settlements = new Set(settlementsOf(handled));
+  return handled.filter((event) => event.name === 'fc-relink-payment-method' || (event.name === 'fc-relink-error' && !settlements.has(event)));
+}
+
+/** Relinks to a new account, and waits for the mandate. */
+async function relinkToMandate(fixture: FixturePage): Promise<void> {
+  await fixture.trigger.click();
+  await fixture.complete.click();
+  await fixture.expectElementState('mandate');
+}
+
+/**
+ * Accepts the mandate until the payment method is replaced: each accept ends in the step's error
+ * and the mandate again, or in `completed`. The relink is never lost: the customer never goes
+ * back to the bank.
+ */
+async function acceptUntilReplaced(fixture: FixturePage): Promise<void> {
+  await relinkToMandate(fixture);
+  const confirm = fixture.element.locator('[part="confirm"]');
+  for (let accepts = 1; accepts <= 3; accepts += 1) {
+    const before = stepEventsOf(await fixture.handled()).length;
+    await confirm.click();
+    await expect.poll(async () => stepEventsOf(await fixture.handled()).length).toBe(before + 1);
+    if ((await fixture.element.getAttribute('state')) === 'completed') break;
+    await fixture.expectElementState('mandate');
+  }
+  await fixture.expectElementState('completed');
+  expect(await fixture.stripeCalls()).toHaveLength(1);
+  // Only SetupIntent secrets reached Stripe, the last one confirmed.
+  const confirmed = await fixture.setupCalls();
+  expect(confirmed.every((scenario) => scenario !== null)).toBe(true);
+  expect(confirmed.at(-1)).toBe('setup_succeeded');
 }
 
 /** Removes the element while an attempt waits, and waits for that attempt to settle. */
@@ -90,6 +148,41 @@ const ROWS: Row[] = [
   { group: 'provider', name: 'returns junk', server: { status: 200, json: { clientSecret: 'fcsess_not a secret' } }, act: clickAndSettle },
   { group: 'provider', name: 'returns a secret key', server: { status: 200, json: { clientSecret: SECRET_KEY } }, act: clickAndSettle },
   { group: 'provider', name: 'hangs, then removed', holdServer: true, act: (fixture) => removeMidFlow(fixture, 'loading') },
+  { group: 'payment step', name: 'SetupIntent endpoint fails (HTTP 500)', setup: [{ status: 500, json: { error: 'down' } }, { status: 500, json: { error: 'down' } }, 'setup_succeeded'], noise: FAILED_RESOURCE, act: acceptUntilReplaced },
+  { group: 'payment step', name: 'SetupIntent endpoint returns junk', setup: [{ status: 200, json: { clientSecret: 'seti_not a secret' } }, { status: 200, json: { clientSecret: 42 } }, 'setup_succeeded'], act: acceptUntilReplaced },
+  { group: 'payment step', name: 'SetupIntent endpoint returns a secret key', setup: [{ status: 200, json: { clientSecret: SECRET_KEY } }, { status: 200, json: { clientSecret: SECRET_KEY } }, 'setup_succeeded'], act: acceptUntilReplaced },
+  {
+    group: 'payment step',
+    name: 'SetupIntent endpoint returns a session secret',
+    setup: [{ status: 200, json: { clientSecret: fakeClientSecret('account_relinked', 'wrong1') } }, { status: 200, json: { clientSecret: fakeClientSecret('account_relinked', 'wrong2') } }, 'setup_succeeded'],
+    act: acceptUntilReplaced,
+  },
+  { group: 'payment step', name: 'confirmation declined, then accepted again', setup: ['setup_failed', 'setup_succeeded'], act: acceptUntilReplaced },
+  {
+    group: 'payment step',
+    name: 'SetupIntent endpoint hangs, accepted, then removed',
+    setup: ['hang'],
+    act: async (fixture, page) => {
+      await relinkToMandate(fixture);
+      await fixture.element.locator('[part="confirm"]').click();
+      await fixture.expectElementState('confirming');
+      await fixture.element.evaluate((el) => el.remove());
+      // Long enough for anything the removal set off to surface.
+      await page.waitForTimeout(300);
+      expect(stepEventsOf(await fixture.handled())).toEqual([]);
+    },
+  },
+  {
+    group: 'payment step',
+    name: 'element removed at the mandate',
+    setup: ['setup_succeeded'],
+    act: async (fixture, page) => {
+      await relinkToMandate(fixture);
+      await fixture.element.evaluate((el) => el.remove());
+      await page.waitForTimeout(300);
+      expect(stepEventsOf(await fixture.handled())).toEqual([]);
+    },
+  },
   {
     group: 'page',
     name: 'element removed while Stripe is open',
@@ -216,13 +309,21 @@ for (const row of ROWS) {
     });
     await serveStripeJs(page, row.stripeJs ?? 'fake', row.fault);
     if (row.holdServer) fixture.sessions.hold();
-    await fixture.open(null, { plays: row.server ?? 'account_relinked' });
+    if (row.setup) {
+      fixture.setupIntents.plays = row.setup;
+      await fixture.open(null, { plays: row.server ?? 'new_account', payments: true, existing: [FAKE_IDS.account, FAKE_IDS.otherAccount] });
+    } else {
+      await fixture.open(null, { plays: row.server ?? 'account_relinked' });
+    }
 
     await row.act(fixture, page);
 
     const handled = await fixture.handled();
     const starts = handled.filter((e) => e.name === 'fc-relink-start').length;
-    const settlements = handled.filter((e) => /^fc-relink-(success|failure|error)$/.test(e.name));
+    const settlements = settlementsOf(handled);
+    const step = stepEventsOf(handled)
+      .map((e) => (e.name === 'fc-relink-error' ? `error:${(e.detail as { code: string }).code}` : 'payment-method'))
+      .join(', ');
     const calls = (await fixture.stripeCalls()).length;
     const unhandled = await page.evaluate(() => (window as unknown as { __unhandledRejections: string[] }).__unhandledRejections);
     const pageErrors = fixture.watch.pageErrors.filter((text) => !row.noise?.test(text));
@@ -230,7 +331,10 @@ for (const row of ROWS) {
     const leaks = [await everythingVisible(page), JSON.stringify(handled), JSON.stringify(await fixture.heard()), ...consoleLines, ...urls].filter(
       (text) => SECRET_SHAPES.test(text),
     );
-    const outcome = settlements.map((e) => (e.name === 'fc-relink-error' ? `error:${(e.detail as { code: string }).code}` : e.name.slice(10))).join(', ');
+    const outcome = [
+      settlements.map((e) => (e.name === 'fc-relink-error' ? `error:${(e.detail as { code: string }).code}` : e.name.slice(10))).join(', '),
+      step ? `then ${step}` : '',
+    ].filter(Boolean).join('; ');
 
     mkdirSync(FAULT_MATRIX_DIR, { recursive: true });
     writeFileSync(

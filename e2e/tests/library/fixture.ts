@@ -13,7 +13,7 @@ import { fakeClientSecret, fakeSetupIntentSecret, type FakeScenario, type FakeSe
 import type { FixtureApi, HostOptions, RecordedEvent, SecretRequestRecord } from '../../fixtures/host.js';
 import { expectCleanPage, preparePage, RelinkParts, saveScreenshot, type PageWatch } from '../browser.js';
 
-export { expect };
+export { expect, type RecordedEvent };
 
 export type FixturePageId = FixtureApi['page'];
 
@@ -102,19 +102,28 @@ export class SessionServer {
 /** Where the pages ask for a SetupIntent secret (fixtures/host.ts, `?payments`). */
 export const SETUP_INTENT_PATH = '/setup-intent';
 
+/** What the test's SetupIntent endpoint answers: a SetupIntent playing a setup scenario, any JSON with a status, or nothing ever. */
+export type SetupIntentAnswer = FakeSetupScenario | { status: number; json: unknown } | 'hang';
+
 /**
- * The page's SetupIntent endpoint, played by the test: answers each `POST /setup-intent` with a
- * SetupIntent secret of the fake playing the next of `plays` (the last one repeats).
+ * The page's SetupIntent endpoint, played by the test: answers each `POST /setup-intent` with the
+ * next of `plays` (the last one repeats): a SetupIntent secret of the fake playing a setup
+ * scenario, any JSON, or no answer at all.
  */
 export class SetupIntentServer {
   /** What the page sent, oldest first. */
   readonly bodies: unknown[] = [];
-  plays: FakeSetupScenario[] = ['setup_succeeded'];
+  plays: SetupIntentAnswer[] = ['setup_succeeded'];
 
   async handle(route: Route): Promise<void> {
     this.bodies.push(route.request().postDataJSON());
-    const scenario = this.plays[Math.min(this.bodies.length - 1, this.plays.length - 1)]!;
-    await route.fulfill({ status: 200, json: { clientSecret: fakeSetupIntentSecret(scenario, `fixture${this.bodies.length}`) } });
+    const answer = this.plays[Math.min(this.bodies.length - 1, this.plays.length - 1)]!;
+    if (answer === 'hang') return;
+    if (typeof answer === 'string') {
+      await route.fulfill({ status: 200, json: { clientSecret: fakeSetupIntentSecret(answer, `fixture${this.bodies.length}`) } });
+    } else {
+      await route.fulfill({ status: answer.status, json: answer.json });
+    }
   }
 }
 
@@ -171,6 +180,15 @@ export class FixturePage extends RelinkParts {
   /** The names of the events the page's handlers received. */
   async handledNames(): Promise<string[]> {
     return (await this.handled()).map((event) => event.name);
+  }
+
+  /** The SetupIntent confirmations the fake Stripe.js saw, oldest first: the setup scenario each secret named (`null`: not a SetupIntent secret). */
+  setupCalls(): Promise<Array<string | null>> {
+    return this.page.evaluate(() =>
+      ((window as unknown as { __fcRelinkFakeStripes?: Array<{ setupCalls: Array<{ scenario: string | null }> }> }).__fcRelinkFakeStripes ?? []).flatMap(
+        (stripe) => stripe.setupCalls.map((call) => call.scenario),
+      ),
+    );
   }
 
   /** The page's `fetchClientSecret` calls, oldest first. */

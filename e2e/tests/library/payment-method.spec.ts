@@ -8,15 +8,6 @@ import { FAKE_IDS } from '@fc-relink/testing';
 import { focused } from '../browser.js';
 import { expect, forEveryPage, test, type FixturePage } from './fixture.js';
 
-/** The confirmations the fake Stripe.js saw, by scenario (never the secret). */
-function setupCalls(fixture: FixturePage): Promise<Array<string | null>> {
-  return fixture.page.evaluate(() =>
-    ((window as unknown as { __fcRelinkFakeStripes?: Array<{ setupCalls: Array<{ scenario: string | null }> }> }).__fcRelinkFakeStripes ?? []).flatMap(
-      (stripe) => stripe.setupCalls.map((call) => call.scenario),
-    ),
-  );
-}
-
 async function relinkToNewAccount(fixture: FixturePage): Promise<void> {
   await fixture.open('new_account', { existing: [FAKE_IDS.account, FAKE_IDS.otherAccount], payments: true });
   await fixture.runWithMouse();
@@ -40,7 +31,7 @@ forEveryPage(() => {
     await fixture.element.locator('[part="confirm"]').click();
     await fixture.expectElementState('completed');
     await expect(fixture.status).toHaveText('Payment method updated.');
-    expect(await setupCalls(fixture)).toEqual(['setup_succeeded']);
+    expect(await fixture.setupCalls()).toEqual(['setup_succeeded']);
     const handled = await fixture.handled();
     expect(handled.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-success', 'fc-relink-payment-method']);
     expect(handled[2]!.detail).toEqual({
@@ -66,7 +57,7 @@ test('setup_failed: an error, the mandate stays with a fresh SetupIntent, and ac
   await expect.poll(() => fixture.setupIntents.bodies.length).toBe(2);
   await confirm.click();
   await fixture.expectElementState('completed');
-  expect(await setupCalls(fixture)).toEqual(['setup_failed', 'setup_succeeded']);
+  expect(await fixture.setupCalls()).toEqual(['setup_failed', 'setup_succeeded']);
   expect(await fixture.handledNames()).toEqual(['fc-relink-start', 'fc-relink-success', 'fc-relink-error', 'fc-relink-payment-method']);
   // The customer went through the bank once.
   expect(await fixture.stripeCalls()).toHaveLength(1);
