@@ -46,6 +46,8 @@ export const STAND_IN_ACCOUNTS = {
   active: 'fca_standInActive',
   /** Inactive with `action: 'none'`: not repairable. */
   closed: 'fca_standInClosed',
+  /** Active, but Stripe expects it to deactivate on {@link STAND_IN_EXPIRES}: relink recommended. */
+  expiring: 'fca_standInExpiring',
   /** Active, the same customer's: the fake Stripe.js's new account, that a widened relink links. */
   fresh: FAKE_IDS.newAccount,
   /** Active, another customer's. */
@@ -113,10 +115,13 @@ function decodeForm(body: string): Record<string, unknown> {
   return qs.parse(body) as Record<string, unknown>;
 }
 
+/** When the stand-in's expiring account is expected to stop working: 2027-01-15T00:00:00Z, unix seconds. */
+export const STAND_IN_EXPIRES = 1_799_971_200;
+
 /** The customer that holds the stand-in's accounts (all but {@link STAND_IN_ACCOUNTS}' `stranger`). */
 export const STAND_IN_CUSTOMER = 'cus_standIn';
 
-function standInAccount(id: string, status: string, inactive: { action: string; cause: string } | null, customer = STAND_IN_CUSTOMER): Record<string, unknown> {
+function standInAccount(id: string, status: string, details: Record<string, unknown> | null, customer = STAND_IN_CUSTOMER): Record<string, unknown> {
   return {
     id,
     object: 'financial_connections.account',
@@ -128,15 +133,18 @@ function standInAccount(id: string, status: string, inactive: { action: string; 
     last4: '6789',
     livemode: false,
     status,
-    status_details: inactive ? { inactive } : {},
+    status_details: details ?? {},
     subcategory: 'checking',
   };
 }
 
 const DEFAULT_ACCOUNTS: Readonly<Record<string, unknown>> = {
-  [STAND_IN_ACCOUNTS.relinkable]: standInAccount(STAND_IN_ACCOUNTS.relinkable, 'inactive', { action: 'relink_required', cause: 'access_expired' }),
+  [STAND_IN_ACCOUNTS.relinkable]: standInAccount(STAND_IN_ACCOUNTS.relinkable, 'inactive', { inactive: { action: 'relink_required', cause: 'access_expired' } }),
   [STAND_IN_ACCOUNTS.active]: standInAccount(STAND_IN_ACCOUNTS.active, 'active', null),
-  [STAND_IN_ACCOUNTS.closed]: standInAccount(STAND_IN_ACCOUNTS.closed, 'inactive', { action: 'none', cause: 'account_closed' }),
+  [STAND_IN_ACCOUNTS.closed]: standInAccount(STAND_IN_ACCOUNTS.closed, 'inactive', { inactive: { action: 'none', cause: 'account_closed' } }),
+  [STAND_IN_ACCOUNTS.expiring]: standInAccount(STAND_IN_ACCOUNTS.expiring, 'active', {
+    active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: STAND_IN_EXPIRES },
+  }),
   [STAND_IN_ACCOUNTS.fresh]: standInAccount(STAND_IN_ACCOUNTS.fresh, 'active', null),
   [STAND_IN_ACCOUNTS.stranger]: standInAccount(STAND_IN_ACCOUNTS.stranger, 'active', null, 'cus_standInStranger'),
 };

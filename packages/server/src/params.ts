@@ -32,7 +32,7 @@ const SUBCATEGORIES: ReadonlySet<string> = new Set<AccountSubcategory>([
  *   `null` when the account has none (a two-step confirmation flow, or payment details collected
  *   before an Intent).
  * - `permissions` exactly `options.permissions`, in its order; for `'payments'`,
- *   `payment_method` appended when missing.
+ *   `payment_method` appended when missing (and `['payment_method']` when not given).
  * - `relink_options.authorization` the account's authorization; with scope `'account'` also
  *   `relink_options.account`, the account's ID.
  * - purpose `'payments'` with scope `'institution'`: `limits.accounts = 1` and
@@ -44,7 +44,7 @@ const SUBCATEGORIES: ReadonlySet<string> = new Set<AccountSubcategory>([
  *
  * @param account - the Financial Connections account to relink, retrieved with API version
  *   2026-01-28.preview or later (older versions omit `authorization`)
- * @param options - purpose, scope and permissions
+ * @param options - purpose, scope and permissions (optional for payments)
  * @returns fresh parameters, keys in the order the guides list them
  * @throws {RelinkParamsError} when the account has no authorization, an account holder it cannot
  *   copy, or an options field is missing or unknown
@@ -66,7 +66,7 @@ export function relinkSessionParams(
   options: RelinkSessionOptions,
 ): RelinkSessionCreateParams {
   if (!isRecord(options)) {
-    throw new RelinkParamsError('invalid_options', 'options must be an object with purpose, scope and permissions.');
+    throw new RelinkParamsError('invalid_options', 'options must be an object with purpose, scope and (for data) permissions.');
   }
   const { purpose, scope } = options;
   if (purpose !== 'payments' && purpose !== 'data') {
@@ -96,7 +96,8 @@ export function relinkSessionParams(
   }
 
   const accountHolder = accountHolderParam(account.account_holder);
-  const permissions = permissionsParam(options.permissions, purpose);
+  // Payments need only `payment_method`; data products must say which data they read.
+  const permissions = permissionsParam(purpose === 'payments' && options.permissions === undefined ? [] : options.permissions, purpose);
   const subcategories =
     purpose === 'payments'
       ? paymentsSubcategories(options.accountSubcategories, scope)
@@ -140,7 +141,7 @@ function accountHolderParam(holder: unknown): RelinkAccountHolderParam | null {
 
 function permissionsParam(value: unknown, purpose: 'payments' | 'data'): Permission[] {
   if (!Array.isArray(value)) {
-    throw new RelinkParamsError('invalid_permissions', 'options.permissions must be an array.');
+    throw new RelinkParamsError('invalid_permissions', `options.permissions must be an array${purpose === 'data' ? " (required for purpose 'data')" : ''}.`);
   }
   const permissions: Permission[] = [];
   for (const permission of value as unknown[]) {

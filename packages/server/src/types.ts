@@ -43,15 +43,21 @@ export interface RelinkAccountHolder {
 }
 
 /**
- * The `status_details` of a Financial Connections account (API version 2026-01-28.preview or later).
+ * The `status_details` of a Financial Connections account or authorization (API version
+ * 2026-01-28.preview or later; `active` is generally available).
  */
 export interface RelinkStatusDetails {
+  /** On an inactive object: whether a relink can repair it, and why it stopped. */
   readonly inactive?: {
     readonly action?: string | null;
     readonly cause?: string | null;
   } | null;
-  /** Present on active accounts in some versions; not read here. */
-  readonly active?: unknown;
+  /** On an active object: whether Stripe expects it to deactivate, why and when (unix seconds). */
+  readonly active?: {
+    readonly action?: string | null;
+    readonly cause?: string | null;
+    readonly expected_deactivation_date?: number | null;
+  } | null;
 }
 
 /**
@@ -73,11 +79,6 @@ export interface RelinkAccount {
 interface RelinkSessionOptionsBase {
   /** Which accounts the customer may relink. */
   readonly scope: RelinkScope;
-  /**
-   * The data permissions to request, sent exactly as given, in this order (duplicates included).
-   * For `'payments'`, `payment_method` is appended when missing.
-   */
-  readonly permissions: readonly Permission[];
 }
 
 /**
@@ -85,6 +86,11 @@ interface RelinkSessionOptionsBase {
  */
 export interface PaymentsRelinkOptions extends RelinkSessionOptionsBase {
   readonly purpose: 'payments';
+  /**
+   * The data permissions to request, sent exactly as given, in this order (duplicates included),
+   * with `payment_method` appended when missing. Default `['payment_method']`.
+   */
+  readonly permissions?: readonly Permission[];
   /** Not accepted: for payments the guide fixes the filters (checking and savings, institution scope). */
   readonly accountSubcategories?: never;
 }
@@ -94,6 +100,8 @@ export interface PaymentsRelinkOptions extends RelinkSessionOptionsBase {
  */
 export interface DataRelinkOptions extends RelinkSessionOptionsBase {
   readonly purpose: 'data';
+  /** The data permissions to request, sent exactly as given, in this order (duplicates included). Required. */
+  readonly permissions: readonly Permission[];
   /** Optional `filters.account_subcategories`: which kinds of accounts may be relinked. */
   readonly accountSubcategories?: readonly AccountSubcategory[];
 }

@@ -23,6 +23,16 @@ describe('relinkSessionParams', () => {
       },
     ],
     [
+      'payments without permissions: payment_method only',
+      customerAccount,
+      { purpose: 'payments', scope: 'account' },
+      {
+        account_holder: { type: 'customer', customer: 'cus_1' },
+        permissions: ['payment_method'],
+        relink_options: { authorization: 'fcauth_1', account: 'fca_exact_1' },
+      },
+    ],
+    [
       'payments, any account at the institution',
       customerAccount,
       { purpose: 'payments', scope: 'institution', permissions: ['balances'] },
@@ -153,7 +163,8 @@ describe('relinkSessionParams errors', () => {
     ['purpose is a secret', customerAccount, { ...ok, purpose: secret }, 'invalid_purpose'],
     ['unknown scope', customerAccount, { ...ok, scope: 'authorization' }, 'invalid_scope'],
     ['scope missing', customerAccount, { ...ok, scope: undefined }, 'invalid_scope'],
-    ['permissions missing', customerAccount, { ...ok, permissions: undefined }, 'invalid_permissions'],
+    ['data without permissions', customerAccount, { ...ok, purpose: 'data', permissions: undefined }, 'invalid_permissions'],
+    ['payments with permissions null', customerAccount, { ...ok, permissions: null }, 'invalid_permissions'],
     ['permissions a string', customerAccount, { ...ok, permissions: 'balances' }, 'invalid_permissions'],
     ['unknown permission', customerAccount, { ...ok, permissions: ['balance'] }, 'invalid_permissions'],
     ['permission is a secret', customerAccount, { ...ok, permissions: [secret] }, 'invalid_permissions'],
