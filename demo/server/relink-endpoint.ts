@@ -5,9 +5,10 @@
  * - A body with a `scenario` gets a fake session that plays it (or what a retry of it plays), for
  *   the fake Stripe.js. No keys involved.
  * - A body without one gets a real relink session for `body.account`, made with the official
- *   `stripe` SDK and @fc-relink/server exactly as its example server does: retrieve the account on
- *   the relink API version, check `relinkEligibility`, `createRelinkSession` with scope `account`,
- *   or `institution` for an `authorization_retry`. Without usable keys: 503, with what to set.
+ *   `stripe` SDK and @fc-relink/server's `createRelinkSessionForRequest`, as its example server
+ *   does: the account retrieved on the relink API version, its eligibility checked (inactive and
+ *   repairable, or active but expected to deactivate), scope `account`, or `institution` for an
+ *   `authorization_retry`. Without usable keys: 503, with what to set.
  *
  * `POST /api/setup-intent`, for `fetchSetupIntentSecret` (a relink that ended on a new account):
  * - With a `setupScenario`: a fake SetupIntent secret whose confirmation plays it.
@@ -24,15 +25,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { redact } from '@fc-relink/core';
 import {
-  createRelinkSession,
+  createRelinkSessionForRequest,
   createReplacementSetupIntent,
   RELINK_API_VERSION,
-  relinkEligibility,
   RelinkParamsError,
   RelinkSessionError,
   type RelinkAccount,
   type RelinkEligibility,
-  type RelinkStripeClient,
+  type RelinkSessionForRequestClient,
   type ReplacementSetupIntentClient,
 } from '@fc-relink/server';
 import { FAKE_SCENARIOS, FAKE_SETUP_SCENARIOS, fakeClientSecret, fakeSetupIntentSecret, type FakeScenario, type FakeSetupScenario } from '@fc-relink/testing';
@@ -49,17 +49,8 @@ import {
 import { isSessionPurpose, scenarioForRequest, setupScenarioForAttempt } from '../src/shared/fake-sessions.js';
 import { isCrossOrigin, mediaType, readBody, sendJson, signalForResponse } from './http.js';
 
-/**
- * The part of a `stripe` client the endpoint uses; `new Stripe(key)` fits it. The account comes
- * back as `unknown` on purpose: the SDK's type lacks the preview fields relink reads.
- */
-export interface PlaygroundStripe extends RelinkStripeClient, ReplacementSetupIntentClient {
-  readonly financialConnections: RelinkStripeClient['financialConnections'] & {
-    readonly accounts: {
-      retrieve(id: string, params: Record<string, never>, options: { apiVersion: string }): PromiseLike<unknown>;
-    };
-  };
-}
+/** The part of a `stripe` client the endpoint uses; `new Stripe(key)` fits it. */
+export type PlaygroundStripe = RelinkSessionForRequestClient & ReplacementSetupIntentClient;
 
 /** Real sessions: a client, or why there is none (answered as 503). */
 export type StripeAccess =
@@ -177,7 +168,7 @@ function notRelinkable(accountId: string, eligibility: RelinkEligibility): Refus
   const cause = eligibility.cause ? ` (${eligibility.cause})` : '';
   const message =
     eligibility.reason === 'active'
-      ? `${accountId} is active: there is nothing to relink. Try an inactive account whose status_details.inactive.action is relink_required.`
+      ? `${accountId} is active: there is nothing to relink. Try an inactive account whose status_details.inactive.action is relink_required, or an active one whose status_details.active.action is.`
       : eligibility.reason === 'not_repairable'
         ? `${accountId} cannot be repaired by a relink${cause}: the customer has to link a new account.`
         : `Stripe did not say whether ${accountId} can be relinked (no status_details.inactive).`;
@@ -251,17 +242,17 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
       throw refuse(400, 'invalid_account', 'Send the id of the Financial Connections account to relink (fca_...) as "account".');
     }
     const accountId = body.account;
-    const account = await retrieveAccount(stripe.client, accountId);
-    const eligibility = relinkEligibility(account);
-    if (!eligibility.relinkable) throw notRelinkable(accountId, eligibility);
-    const scope = body.purpose === 'authorization_retry' ? 'institution' : 'account';
-    const { clientSecret } = await createRelinkSession(stripe.client, account as RelinkAccount, {
-      purpose: 'payments',
-      // That exact account; after a `no_account` failure, any checking or savings account there.
-      scope,
-      permissions: ['payment_method'],
-    });
+    let clientSecret: string;
+    try {
+      // Retrieve, check eligibility (inactive and repairable, or active but expiring), and the
+      // scope from the purpose: that exact account; after `no_account`, any checking or savings one.
+      ({ clientSecret } = await createRelinkSessionForRequest(stripe.client, accountId, body, { purpose: 'payments' }));
+    } catch (thrown) {
+      if (thrown instanceof RelinkParamsError && thrown.code === 'not_relinkable' && thrown.eligibility) throw notRelinkable(accountId, thrown.eligibility);
+      throw thrown;
+    }
     // The client secret only: no session id, no account data.
+    const scope = body.purpose === 'authorization_retry' ? 'institution' : 'account';
     return { status: 200, body: { clientSecret }, note: `stripe, ${accountId}, scope ${scope}` };
   }
 

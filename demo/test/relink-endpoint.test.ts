@@ -333,6 +333,14 @@ describe('the endpoint with Stripe keys (the stand-in for api.stripe.com)', () =
     assert.deepEqual(standIn.requests.at(-1)!.params.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
   });
 
+  test('an active account Stripe expects to deactivate: a session ahead of time', async (t) => {
+    const endpoint = await serve(t, stripe);
+    const { status, json } = await endpoint.post({ purpose: 'initial', account: STAND_IN_ACCOUNTS.expiring });
+    assert.equal(status, 200);
+    assert.deepEqual(Object.keys(json), ['clientSecret']);
+    assert.deepEqual(standIn.requests.at(-1)!.params.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.expiring });
+  });
+
   test('an account that cannot be relinked: 409 with the reason, and no session', async (t) => {
     const endpoint = await serve(t, stripe);
     const active = await endpoint.post({ purpose: 'initial', account: STAND_IN_ACCOUNTS.active });
@@ -340,7 +348,7 @@ describe('the endpoint with Stripe keys (the stand-in for api.stripe.com)', () =
     assert.deepEqual(active.json, {
       error: {
         code: 'not_relinkable',
-        message: `${STAND_IN_ACCOUNTS.active} is active: there is nothing to relink. Try an inactive account whose status_details.inactive.action is relink_required.`,
+        message: `${STAND_IN_ACCOUNTS.active} is active: there is nothing to relink. Try an inactive account whose status_details.inactive.action is relink_required, or an active one whose status_details.active.action is.`,
         reason: 'active',
         cause: null,
       },

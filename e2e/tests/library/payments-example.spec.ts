@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FAKE_IDS } from '@fc-relink/testing';
-import { relinkSessionHandler } from '../../../packages/server/examples/relink-server.mjs';
+import { relinkServer } from '../../../packages/server/examples/relink-server.mjs';
 import { STAND_IN_ACCOUNTS, STAND_IN_CUSTOMER, startStripeStandIn, type StripeStandIn } from '../../../test-support/stripe-api.js';
 import { focused } from '../browser.js';
 import { expect, test } from './fixture.js';
@@ -28,9 +28,15 @@ let appUrl: string;
 test.beforeAll(async () => {
   standIn = await startStripeStandIn();
   // The host's own lookups: the signed-in customer pays from the stand-in's relinkable account.
-  const accountIdFor = async (): Promise<string> => STAND_IN_ACCOUNTS.relinkable;
-  const customerFor = async (): Promise<{ id: string; name: string }> => ({ id: STAND_IN_CUSTOMER, name: 'Jenny Rosen' });
-  app = createServer(relinkSessionHandler(standIn.stripe(), accountIdFor, customerFor));
+  app = createServer(
+    relinkServer(standIn.stripe(), {
+      accountIdFor: async () => STAND_IN_ACCOUNTS.relinkable,
+      customerFor: async () => ({ id: STAND_IN_CUSTOMER, name: 'Jenny Rosen' }),
+      // No webhooks in this test: the page's two routes only.
+      webhookSecret: 'whsec_unused',
+      onRelinkAction: async () => undefined,
+    }),
+  );
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 });

@@ -1,5 +1,8 @@
+import type { RelinkEligibility, RelinkEligibilityReason } from './eligibility.js';
+
 /**
- * Why {@link relinkSessionParams} or {@link createRelinkSession} refused its input.
+ * Why {@link relinkSessionParams}, {@link createRelinkSession} or
+ * {@link createRelinkSessionForRequest} refused its input.
  */
 export type RelinkParamsErrorCode =
   | 'invalid_options'
@@ -11,7 +14,9 @@ export type RelinkParamsErrorCode =
   | 'invalid_permissions'
   | 'invalid_account_subcategories'
   | 'unsupported_api_version'
-  | 'invalid_billing_details';
+  | 'invalid_billing_details'
+  | 'invalid_request'
+  | 'not_relinkable';
 
 /**
  * Thrown (or, from {@link createRelinkSession}, rejected with) when the input cannot make a relink
@@ -21,15 +26,22 @@ export type RelinkParamsErrorCode =
 export class RelinkParamsError extends Error {
   /** Machine-readable reason. */
   readonly code: RelinkParamsErrorCode;
+  /** `not_relinkable`: why, as {@link relinkEligibility} read the account; `null` otherwise. */
+  readonly reason: RelinkEligibilityReason | null;
+  /** `not_relinkable`: all {@link relinkEligibility} read (its `cause` too); `null` otherwise. */
+  readonly eligibility: RelinkEligibility | null;
 
   /**
    * @param code - machine-readable reason
    * @param message - for developers; must not contain keys or secrets
+   * @param eligibility - for `not_relinkable`, what the account said
    */
-  constructor(code: RelinkParamsErrorCode, message: string) {
+  constructor(code: RelinkParamsErrorCode, message: string, eligibility: RelinkEligibility | null = null) {
     super(message);
     this.name = 'RelinkParamsError';
     this.code = code;
+    this.reason = eligibility?.reason ?? null;
+    this.eligibility = eligibility;
   }
 }
 

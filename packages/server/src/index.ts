@@ -8,6 +8,12 @@ export {
   type RelinkStripeClient,
 } from './session.js';
 export {
+  createRelinkSessionForRequest,
+  type CreateRelinkSessionForRequestOptions,
+  type RelinkSessionForRequestClient,
+  type RelinkSessionRequest,
+} from './session-for-request.js';
+export {
   createReplacementSetupIntent,
   replacementSetupIntentParams,
   type CreateReplacementSetupIntentOptions,
@@ -18,6 +24,7 @@ export {
   type ReplacementSetupIntentParams,
 } from './setup-intent.js';
 export { relinkEligibility, type RelinkEligibility, type RelinkEligibilityReason } from './eligibility.js';
+export { relinkWebhookAction, type RelinkWebhookAction, type RelinkWebhookActionKind } from './webhook.js';
 export {
   RelinkParamsError,
   RelinkSessionError,

@@ -105,7 +105,7 @@ export async function createRelinkSession(
 const PREVIEW_VERSION = /^(\d{4})-(\d{2})-(\d{2})\.preview$/;
 
 /** The version to send: the default, or a valid preview on or after it. */
-function relinkApiVersion(requested: unknown): string {
+export function relinkApiVersion(requested: unknown): string {
   if (requested === undefined) return RELINK_API_VERSION;
   if (typeof requested === 'string' && isSupportedVersion(requested)) return requested;
   throw new RelinkParamsError(

@@ -1,6 +1,7 @@
 /**
- * The README's endpoint (examples/relink-server.mjs), run for real: browser -> example server ->
- * real `stripe` SDK -> the stand-in for api.stripe.com (test-support/stripe-api.ts).
+ * The README's server (examples/relink-server.mjs), run for real: browser -> example server ->
+ * real `stripe` SDK -> the recording stand-in for api.stripe.com (test-support/stripe-api.ts); and
+ * Stripe -> its webhook route, with events signed by the SDK's `generateTestHeaderString`.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -8,8 +9,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startStripeStandIn, type StripeStandIn } from '../../../test-support/stripe-api.js';
-import { relinkSessionHandler } from '../examples/relink-server.mjs';
-import { customerAccount, customerAccountSetupIntentRequest } from './fixtures.js';
+import type { RelinkWebhookAction } from '@fc-relink/server';
+import Stripe from 'stripe';
+import { relinkServer } from '../examples/relink-server.mjs';
+import { customerAccount, customerAccountSetupIntentRequest, EXPIRES, expiringAccount } from './fixtures.js';
+
+const WEBHOOK_SECRET = 'whsec_fcRelinkExampleTests';
 
 const accounts: Record<string, unknown> = {
   fca_exact_1: customerAccount,
@@ -20,6 +25,7 @@ const accounts: Record<string, unknown> = {
   },
   fca_active: { ...customerAccount, id: 'fca_active', status: 'active', status_details: {} },
   fca_someone_else: { ...customerAccount, id: 'fca_someone_else', account_holder: { type: 'customer', customer: 'cus_2' } },
+  fca_expiring_1: expiringAccount,
 };
 
 let stripeServer: StripeStandIn;
@@ -28,15 +34,30 @@ let appUrl: string;
 let accountId: string | null;
 /** The signed-in customer, as the host's sign-in would give it. */
 let customer: { id: string; name: string } | null;
+/** What the webhook route handed to the host's storage. */
+const stored: RelinkWebhookAction[] = [];
+let storageFails = false;
 
 before(async () => {
   stripeServer = await startStripeStandIn({ accounts });
-  app = createServer(relinkSessionHandler(stripeServer.stripe(), async () => accountId, async () => customer));
+  app = createServer(
+    relinkServer(stripeServer.stripe(), {
+      accountIdFor: async () => accountId,
+      customerFor: async () => customer,
+      webhookSecret: WEBHOOK_SECRET,
+      onRelinkAction: async (action) => {
+        if (storageFails) throw new Error('database down');
+        stored.push(action);
+      },
+    }),
+  );
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 });
 beforeEach(() => {
   stripeServer.requests.length = 0;
+  stored.length = 0;
+  storageFails = false;
   accountId = 'fca_exact_1';
   customer = { id: 'cus_1', name: 'Jenny Rosen' };
 });
@@ -85,6 +106,14 @@ describe('README example endpoint', () => {
     });
   });
 
+  test('an active account Stripe expects to deactivate: a session ahead of time', async () => {
+    accountId = 'fca_expiring_1';
+    const response = await post({ purpose: 'initial' });
+    assert.equal(response.status, 200);
+    assert.deepEqual(stripeServer.requests.map((r) => r.method), ['GET', 'POST']);
+    assert.deepEqual(stripeServer.requests[1]!.params['relink_options'], { authorization: 'fcauth_1', account: 'fca_expiring_1' });
+  });
+
   test('an account that cannot be repaired gets 409 and no session', async () => {
     for (const [id, reason, cause] of [
       ['fca_closed', 'not_repairable', 'account_closed'],
@@ -106,6 +135,7 @@ describe('README example endpoint', () => {
     const bad = await fetch(appUrl + '/relink-session', { method: 'POST', body: '{not json' });
     assert.equal(bad.status, 400);
     assert.equal((await post({ purpose: 7 })).status, 400);
+    assert.equal((await post([])).status, 400);
     assert.equal((await fetch(appUrl + '/relink-session')).status, 404);
     assert.equal((await post({}, '/other')).status, 404);
     assert.equal(stripeServer.requests.length, 0);
@@ -153,5 +183,61 @@ describe('README example endpoint', () => {
     const block = /```js\n(\/\/ @ts-check\n[\s\S]*?)```/.exec(readme);
     assert.ok(block, 'README.md has no ```js block starting with // @ts-check');
     assert.equal(block[1], example);
+  });
+});
+
+describe('README example webhook route', () => {
+  const stripe = new Stripe('sk_test_exampleWebhooks', { telemetry: false });
+
+  /** POSTs a Stripe event to /webhook, signed with `secret` by the SDK the way Stripe signs it. */
+  const deliver = (type: string, object: unknown, { secret = WEBHOOK_SECRET, tamper = false } = {}) => {
+    const payload = JSON.stringify({ id: 'evt_1', object: 'event', api_version: '2026-01-28.preview', created: 1_799_000_000, data: { object }, livemode: false, type });
+    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
+    const body = tamper ? payload.replace('"livemode":false', '"livemode":true') : payload;
+    return fetch(`${appUrl}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+  };
+
+  test("verified events reach the host's storage with what to do; others are acknowledged and left", async () => {
+    const deactivated = await deliver('financial_connections.account.deactivated', customerAccount);
+    assert.equal(deactivated.status, 200);
+    assert.deepEqual(await deactivated.json(), { received: true });
+    assert.equal((await deliver('financial_connections.account.upcoming_deactivation', expiringAccount)).status, 200);
+    assert.equal((await deliver('financial_connections.account.reactivated', { ...customerAccount, status: 'active', status_details: {} })).status, 200);
+    assert.equal((await deliver('customer.updated', { id: 'cus_1', object: 'customer' })).status, 200);
+    assert.deepEqual(stored, [
+      { action: 'relink_now', object: 'account', id: 'fca_exact_1', authorization: 'fcauth_1', cause: 'access_expired', expectedDeactivationDate: null },
+      { action: 'relink_soon', object: 'account', id: 'fca_expiring_1', authorization: 'fcauth_1', cause: 'access_expired', expectedDeactivationDate: EXPIRES },
+      { action: 'relinked', object: 'account', id: 'fca_exact_1', authorization: 'fcauth_1', cause: null, expectedDeactivationDate: null },
+    ]);
+    // Webhooks never call Stripe.
+    assert.equal(stripeServer.requests.length, 0);
+  });
+
+  test('a bad signature is a 400 with no detail, and nothing else runs', async () => {
+    const cases = [
+      await deliver('financial_connections.account.deactivated', customerAccount, { secret: 'whsec_someoneElse' }),
+      await deliver('financial_connections.account.deactivated', customerAccount, { tamper: true }),
+      await fetch(`${appUrl}/webhook`, { method: 'POST', body: JSON.stringify({ type: 'financial_connections.account.deactivated', data: { object: customerAccount } }) }),
+    ];
+    for (const response of cases) {
+      assert.equal(response.status, 400);
+      assert.equal(await response.text(), '');
+    }
+    assert.deepEqual(stored, []);
+  });
+
+  test("a failure in the host's storage is a 500, so Stripe delivers the event again", async (t) => {
+    storageFails = true;
+    const logged = t.mock.method(console, 'error', () => undefined);
+    const response = await deliver('financial_connections.account.deactivated', customerAccount);
+    assert.equal(response.status, 500);
+    assert.deepEqual(await response.json(), { error: 'webhook_failed' });
+    assert.deepEqual(logged.mock.calls[0]!.arguments, ['webhook failed:', 'Error: database down']);
+  });
+
+  test('a body over 256 KiB is refused before it is read as an event', async () => {
+    const response = await deliver('financial_connections.account.deactivated', { ...customerAccount, pad: 'x'.repeat(300 * 1024) });
+    assert.equal(response.status, 413);
+    assert.deepEqual(stored, []);
   });
 });

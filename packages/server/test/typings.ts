@@ -5,9 +5,13 @@
 import type Stripe from 'stripe';
 import {
   createRelinkSession,
+  createRelinkSessionForRequest,
   relinkEligibility,
   relinkSessionParams,
+  relinkWebhookAction,
   type RelinkAccount,
+  type RelinkSessionForRequestClient,
+  type RelinkWebhookActionKind,
   type RelinkEligibilityReason,
   type RelinkSession,
   type RelinkStripeClient,
@@ -27,6 +31,22 @@ export async function typeTests(stripe: Stripe, sdkAccount: Stripe.FinancialConn
   // @ts-expect-error no other field
   void session.relink_options;
 
+  // The SDK's client fits the one-call endpoint helper too; its event type fits the webhook reader.
+  const forRequest: RelinkSessionForRequestClient = stripe;
+  await createRelinkSessionForRequest(forRequest, 'fca_1', { purpose: 'authorization_retry' }, { purpose: 'payments' });
+  await createRelinkSessionForRequest(stripe, 'fca_1', {}, { purpose: 'data', permissions: ['transactions'] });
+  // @ts-expect-error data needs permissions
+  await createRelinkSessionForRequest(stripe, 'fca_1', {}, { purpose: 'data' });
+  // @ts-expect-error the request decides the scope
+  await createRelinkSessionForRequest(stripe, 'fca_1', {}, { purpose: 'payments', scope: 'account' });
+  // @ts-expect-error not a purpose the element sends
+  await createRelinkSessionForRequest(stripe, 'fca_1', { purpose: 'again' }, { purpose: 'payments' });
+  const event = stripe.webhooks.constructEvent('{}', 't=1,v1=x', 'whsec_x');
+  const kind: RelinkWebhookActionKind = relinkWebhookAction(event).action;
+  void kind;
+  const date: number | null = relinkEligibility(sdkAccount).expectedDeactivationDate;
+  void date;
+
   const reason: RelinkEligibilityReason = relinkEligibility(sdkAccount).reason;
   void reason;
   relinkEligibility(undefined);
@@ -43,8 +63,10 @@ export async function typeTests(stripe: Stripe, sdkAccount: Stripe.FinancialConn
   relinkSessionParams(sdkAccount, { purpose: 'data', scope: 'authorization', permissions: ['balances'] });
   // @ts-expect-error unknown purpose
   relinkSessionParams(sdkAccount, { purpose: 'payouts', scope: 'account', permissions: [] });
-  // @ts-expect-error permissions are required
+  // Payments default to ['payment_method']; data must say which data it reads.
   relinkSessionParams(sdkAccount, { purpose: 'payments', scope: 'account' });
+  // @ts-expect-error permissions are required for data
+  relinkSessionParams(sdkAccount, { purpose: 'data', scope: 'account' });
   // @ts-expect-error unknown subcategory
   relinkSessionParams(sdkAccount, { purpose: 'data', scope: 'account', permissions: ['balances'], accountSubcategories: ['brokerage'] });
   // @ts-expect-error an account needs an id
