@@ -15,6 +15,10 @@
  * - Without: a real SetupIntent for the new account (`createReplacementSetupIntent`), only when
  *   its customer is the customer of the account the page was repairing (403 otherwise).
  *
+ * `POST /api/account-status`: `relinkEligibility` of the fake account in the state asked, or of a
+ * real account retrieved with the secret key, so the page can offer a relink before the link
+ * breaks (an account Stripe expects to deactivate).
+ *
  * A playground, not a pattern for production: a real server takes the account to relink, and the
  * customer, from its own records for the signed-in customer, never from the browser.
  *
@@ -28,6 +32,7 @@ import {
   createRelinkSessionForRequest,
   createReplacementSetupIntent,
   RELINK_API_VERSION,
+  relinkEligibility,
   RelinkParamsError,
   RelinkSessionError,
   type RelinkAccount,
@@ -35,12 +40,17 @@ import {
   type RelinkSessionForRequestClient,
   type ReplacementSetupIntentClient,
 } from '@fc-relink/server';
-import { FAKE_SCENARIOS, FAKE_SETUP_SCENARIOS, fakeClientSecret, fakeSetupIntentSecret, type FakeScenario, type FakeSetupScenario } from '@fc-relink/testing';
+import { FAKE_IDS, FAKE_SCENARIOS, FAKE_SETUP_SCENARIOS, fakeClientSecret, fakeSetupIntentSecret, type FakeScenario, type FakeSetupScenario } from '@fc-relink/testing';
 import Stripe from 'stripe';
 import {
+  ACCOUNT_STATUS_PATH,
+  FAKE_DAYS_LEFT,
+  FAKE_LINK_STATES,
   MAX_BODY_BYTES,
   RELINK_SESSION_PATH,
   SETUP_INTENT_PATH,
+  type AccountStatusResponse,
+  type FakeLinkState,
   type RelinkSessionError as ApiError,
   type RelinkSessionRequestBody,
   type RelinkSessionResponse,
@@ -72,6 +82,10 @@ export interface RelinkEndpointOptions {
   path?: string;
   /** The path of the SetupIntent endpoint. Default {@link SETUP_INTENT_PATH}. */
   setupPath?: string;
+  /** The path of the account-status endpoint. Default {@link ACCOUNT_STATUS_PATH}. */
+  statusPath?: string;
+  /** The clock of the fake expiring account, in milliseconds. Default `Date.now`. */
+  now?: () => number;
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -155,6 +169,40 @@ export function parseSetupIntentBody(value: unknown): { account: string; session
   return { account, sessionId, attempt, setupScenario, relinking: readId(body, 'relinking', 'fca_') };
 }
 
+/** Validates a parsed account-status body: a fake state or a real account, one of the two. */
+export function parseAccountStatusBody(value: unknown): { link: FakeLinkState | null; account: string | null } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw refuse(400, 'invalid_request', 'The body must be a JSON object: { "link": "inactive" | "expiring" } or { "account": "fca_..." }.');
+  }
+  const body = value as Record<string, unknown>;
+  let link: FakeLinkState | null = null;
+  if (body.link !== undefined && body.link !== null) {
+    if (!(FAKE_LINK_STATES as readonly unknown[]).includes(body.link)) throw refuse(400, 'invalid_request', `"link" must be one of: ${FAKE_LINK_STATES.join(', ')}.`);
+    link = body.link as FakeLinkState;
+  }
+  const account = readId(body, 'account', 'fca_');
+  if ((link === null) === (account === null)) throw refuse(400, 'invalid_request', 'Send either "link" (a fake account) or "account" (a real one).');
+  return { link, account };
+}
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * The fake account in a state, as the API returns it: `inactive` (broken, a relink repairs it), or
+ * `expiring` (still active, and Stripe expects it to deactivate {@link FAKE_DAYS_LEFT} days from
+ * today, midnight UTC).
+ */
+export function fakeAccount(link: FakeLinkState, nowMs: number): Record<string, unknown> {
+  const base = { id: FAKE_IDS.account, object: 'financial_connections.account', authorization: FAKE_IDS.authorization };
+  if (link === 'inactive') return { ...base, status: 'inactive', status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } } };
+  const today = Math.floor(nowMs / 1000 / DAY_SECONDS) * DAY_SECONDS;
+  return {
+    ...base,
+    status: 'active',
+    status_details: { active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: today + FAKE_DAYS_LEFT * DAY_SECONDS } },
+  };
+}
+
 /** The customer id an account's holder names, or `null` (no holder, or an account-type holder). */
 function holderCustomer(account: unknown): string | null {
   const holder = (account as { account_holder?: { customer?: unknown } | null } | null)?.account_holder;
@@ -187,7 +235,7 @@ function statusForStripeError(error: InstanceType<typeof Stripe.errors.StripeErr
  * answered, whatever arrives.
  */
 export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middleware {
-  const { stripe, fakeLatencyMs = 250, log = () => undefined, path = RELINK_SESSION_PATH, setupPath = SETUP_INTENT_PATH } = options;
+  const { stripe, fakeLatencyMs = 250, log = () => undefined, path = RELINK_SESSION_PATH, setupPath = SETUP_INTENT_PATH, statusPath = ACCOUNT_STATUS_PATH, now = Date.now } = options;
   const secrets = stripe.kind === 'ready' ? stripe.secrets.filter((s) => s.length > 0) : [];
   const scrub = (text: string): string => redact(secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text));
   let fakeSessions = 0;
@@ -285,6 +333,17 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
     return { status: 200, body: { clientSecret }, note: `stripe, ${id} for ${body.account}` };
   }
 
+  async function accountStatus(req: IncomingMessage, res: ServerResponse): Promise<{ status: number; body: AccountStatusResponse; note: string }> {
+    const body = parseAccountStatusBody(await readRequest(req, statusPath));
+    if (body.link !== null) {
+      await roundTrip(res);
+      return { status: 200, body: { eligibility: relinkEligibility(fakeAccount(body.link, now())) }, note: `fake, ${body.link}` };
+    }
+    if (stripe.kind !== 'ready') throw refuse(503, stripe.code, stripe.message);
+    const eligibility = relinkEligibility(await retrieveAccount(stripe.client, body.account!));
+    return { status: 200, body: { eligibility }, note: `stripe, ${body.account!}: ${eligibility.reason}` };
+  }
+
   /** Turns anything thrown into an answer. */
   function failure(thrown: unknown): { status: number; error: ApiError; headers: Record<string, string>; note: string } {
     if (thrown instanceof Refusal) return { status: thrown.status, error: thrown.error, headers: thrown.headers, note: '' };
@@ -314,7 +373,7 @@ export function relinkSessionEndpoint(options: RelinkEndpointOptions): Middlewar
 
   return (req, res, next) => {
     const route = (req.url ?? '').split('?', 1)[0];
-    const answer = route === path ? session : route === setupPath ? setupIntent : null;
+    const answer = route === path ? session : route === setupPath ? setupIntent : route === statusPath ? accountStatus : null;
     if (answer === null) {
       next();
       return;

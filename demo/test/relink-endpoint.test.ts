@@ -12,6 +12,7 @@ import { FAKE_IDS } from '@fc-relink/testing';
 import {
   STAND_IN_ACCOUNTS,
   STAND_IN_CUSTOMER,
+  STAND_IN_EXPIRES,
   STAND_IN_PUBLISHABLE_KEY,
   STAND_IN_SECRET_KEY,
   startStripeStandIn,
@@ -23,6 +24,7 @@ import { PLAYGROUND_BILLING_NAME, relinkSessionEndpoint, type RelinkEndpointOpti
 
 const SESSION_PATH = '/api/relink-session';
 const SETUP_PATH = '/api/setup-intent';
+const STATUS_PATH = '/api/account-status';
 /** Anything that looks like a key or a client secret. */
 const SECRETISH = /(?:sk|rk|pk)_(?:test|live)_|_secret_/;
 /** An account for which the stand-in, unlike Stripe, echoes the whole key in its 401. */
@@ -46,6 +48,8 @@ interface Endpoint {
   post(body: unknown, headers?: Record<string, string>): Promise<Answer>;
   /** POSTs `body` as JSON to the SetupIntent endpoint. */
   postSetup(body: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** POSTs `body` as JSON to the account-status endpoint. */
+  postStatus(body: unknown): Promise<Answer>;
 }
 
 /** Serves the endpoint on a free port for one test (no fake latency unless asked). */
@@ -88,6 +92,7 @@ async function serve(t: TestContext, stripe: StripeAccess, options: Partial<Reli
     send,
     post: (body, headers = {}) => send({ body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
     postSetup: (body, headers = {}) => send({ path: SETUP_PATH, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
+    postStatus: (body) => send({ path: STATUS_PATH, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   };
 }
 
@@ -238,6 +243,23 @@ describe('the endpoint without Stripe keys', () => {
       });
     }
     assert.equal((await endpoint.postSetup(good)).status, 200);
+  });
+
+  test("account status, fake: relinkEligibility of the fake account, broken now or expiring in 12 days", async (t) => {
+    // 2026-12-02T15:30Z: the expiring account stops at midnight UTC, twelve days on.
+    const endpoint = await serve(t, NO_KEYS, { now: () => Date.UTC(2026, 11, 2, 15, 30) });
+    const inactive = await endpoint.postStatus({ link: 'inactive' });
+    assert.equal(inactive.status, 200);
+    assert.deepEqual(inactive.json, { eligibility: { relinkable: true, reason: 'relink_required', cause: 'access_expired', expectedDeactivationDate: null } });
+    const expiring = await endpoint.postStatus({ link: 'expiring' });
+    assert.deepEqual(expiring.json, {
+      eligibility: { relinkable: true, reason: 'relink_recommended', cause: 'access_expired', expectedDeactivationDate: Date.UTC(2026, 11, 14) / 1000 },
+    });
+    // A real account needs keys; a body must ask for one or the other.
+    expectError(await endpoint.postStatus({ account: FAKE_IDS.account }), 503, 'stripe_keys_missing');
+    for (const body of [{}, { link: 'inactive', account: FAKE_IDS.account }, { link: 'broken' }, { account: 'fca_1_secret_x' }, []]) {
+      expectError(await endpoint.postStatus(body), 400, 'invalid_request');
+    }
   });
 
   test('a page that goes away during the simulated round trip: nothing is sent, the log says so', async (t) => {
@@ -462,5 +484,19 @@ describe('the endpoint with Stripe keys (the stand-in for api.stripe.com)', () =
     const missing = await endpoint.postSetup({ account: STAND_IN_ACCOUNTS.missing, sessionId: 'fcsess_standIn2', attempt: 1, relinking: STAND_IN_ACCOUNTS.relinkable });
     assert.equal(missing.status, 404);
     assert.deepEqual(standIn.requests.filter((r) => r.method === 'POST'), []);
+  });
+
+  test("account status, real: each account's relinkEligibility, the expiring one with Stripe's date", async (t) => {
+    const endpoint = await serve(t, stripe);
+    const read = async (account: string): Promise<unknown> => {
+      const answer = await endpoint.postStatus({ account });
+      assert.equal(answer.status, 200, answer.text);
+      return answer.json.eligibility;
+    };
+    assert.deepEqual(await read(STAND_IN_ACCOUNTS.expiring), { relinkable: true, reason: 'relink_recommended', cause: 'access_expired', expectedDeactivationDate: STAND_IN_EXPIRES });
+    assert.deepEqual(await read(STAND_IN_ACCOUNTS.relinkable), { relinkable: true, reason: 'relink_required', cause: 'access_expired', expectedDeactivationDate: null });
+    assert.deepEqual(await read(STAND_IN_ACCOUNTS.active), { relinkable: false, reason: 'active', cause: null, expectedDeactivationDate: null });
+    assert.deepEqual(standIn.requests.map((r) => r.headers['stripe-version']), ['2026-01-28.preview', '2026-01-28.preview', '2026-01-28.preview']);
+    assert.equal((await endpoint.postStatus({ account: STAND_IN_ACCOUNTS.missing })).status, 404);
   });
 });

@@ -30,6 +30,16 @@
  * - Without it: a real SetupIntent for `account` (the new account), made by
  *   `createReplacementSetupIntent`, only when it has the same customer as `relinking`, the
  *   account the page was repairing. The answer is `200 { clientSecret }`.
+ *
+ * `POST /api/account-status`, the same way: whether the page's bank link needs a relink, as
+ * `relinkEligibility` reads it, so the page can offer one before the link breaks.
+ *
+ * ```json
+ * { "link": "inactive" | "expiring" }   // fake: an account in that state
+ * { "account": "fca_..." }              // real: the account retrieved with the secret key
+ * ```
+ *
+ * The answer is `200 { eligibility: { relinkable, reason, cause, expectedDeactivationDate } }`.
  */
 import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
 import type { SessionPurpose } from './fake-sessions.js';
@@ -37,6 +47,34 @@ import type { SessionPurpose } from './fake-sessions.js';
 export const RELINK_SESSION_PATH = '/api/relink-session';
 
 export const SETUP_INTENT_PATH = '/api/setup-intent';
+
+export const ACCOUNT_STATUS_PATH = '/api/account-status';
+
+/** The fake account's state: broken now, or still working but expected to stop. */
+export type FakeLinkState = 'inactive' | 'expiring';
+
+export const FAKE_LINK_STATES: readonly FakeLinkState[] = ['inactive', 'expiring'];
+
+/** How many days ahead the fake expiring account is expected to stop working. */
+export const FAKE_DAYS_LEFT = 12;
+
+export interface AccountStatusRequestBody {
+  /** Fake: the state of the fake account. */
+  link?: FakeLinkState;
+  /** Real: the Financial Connections account to read. */
+  account?: string;
+}
+
+/** `relinkEligibility`'s answer, as the page gets it. */
+export interface AccountEligibility {
+  relinkable: boolean;
+  reason: 'relink_required' | 'relink_recommended' | 'not_repairable' | 'active' | 'unknown';
+  cause: string | null;
+  /** Unix seconds, or `null`. */
+  expectedDeactivationDate: number | null;
+}
+
+export type AccountStatusResponse = { eligibility: AccountEligibility } | { error: RelinkSessionError };
 
 /** The largest request body the endpoint reads, in bytes. */
 export const MAX_BODY_BYTES = 4096;

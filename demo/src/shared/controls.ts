@@ -6,6 +6,7 @@
  * can use it.
  */
 import { FAKE_IDS, FAKE_SETUP_SCENARIOS, type FakeScenario, type FakeSetupScenario } from '@fc-relink/testing';
+import { FAKE_DAYS_LEFT, FAKE_LINK_STATES, type FakeLinkState } from './api.js';
 import { SESSIONS } from './config.js';
 import { h } from './dom.js';
 import { NEW_ACCOUNT_SCENARIOS, scenarioForRequest, setupScenarioForAttempt } from './fake-sessions.js';
@@ -19,6 +20,8 @@ export interface PlaygroundSettings {
   scenario: FakeScenario;
   /** Fake sessions: what confirming the new payment method's SetupIntent plays. */
   setupScenario: FakeSetupScenario;
+  /** Fake sessions: the fake account's state, broken now or expected to stop soon. */
+  link: FakeLinkState;
   /** Real sessions: the Financial Connections account to relink (`fca_...`), or `''`. */
   account: string;
   /** The ids the page knows. */
@@ -33,6 +36,7 @@ export interface PlaygroundSettings {
 export const DEFAULT_SETTINGS: PlaygroundSettings = {
   scenario: 'account_relinked',
   setupScenario: 'setup_succeeded',
+  link: 'inactive',
   account: '',
   // With real sessions the page starts knowing only the account it relinks (added when chosen).
   existingAccountIds: SESSIONS === 'fake' ? [FAKE_IDS.account, FAKE_IDS.otherAccount] : [],
@@ -188,6 +192,12 @@ export function createControls(
         h('code', {}, 'status_details.inactive.action'),
         ' is ',
         h('code', {}, 'relink_required'),
+        ', or one that expires soon: still active, with ',
+        h('code', {}, 'status_details.active.action'),
+        ' ',
+        h('code', {}, 'relink_required'),
+        ' and an ',
+        h('code', {}, 'expected_deactivation_date'),
         '. The demo server retrieves it with its secret key and creates the relink session; only the client secret comes back.',
       ),
     ),
@@ -396,6 +406,37 @@ export function createControls(
     h('label', { class: 'toggle' }, passToggle, h('span', {}, 'Pass them as ', h('code', {}, 'existingAccountIds'), h('span', { class: 'toggle-note' }, ' (off: the element gets null, so isNew is null)'))),
   );
 
+  // The fake account's state (fake sessions): what the demo server's relinkEligibility reads.
+  const LINK_WORDS: Record<FakeLinkState, { title: string; note: string }> = {
+    inactive: { title: 'Broken now', note: 'status inactive, relink required' },
+    expiring: { title: 'Expires soon', note: `still active; Stripe expects it to stop in ${FAKE_DAYS_LEFT} days` },
+  };
+  const linkField =
+    SESSIONS === 'fake'
+      ? h(
+          'fieldset',
+          { class: 'field link-field' },
+          h('legend', { class: 'field-label' }, 'Bank link'),
+          FAKE_LINK_STATES.map((state) =>
+            h(
+              'label',
+              { class: 'toggle' },
+              h('input', {
+                type: 'radio',
+                name: 'link',
+                value: state,
+                checked: state === settings.link,
+                onchange: () => {
+                  settings.link = state;
+                  changed('link');
+                },
+              }),
+              h('span', {}, LINK_WORDS[state].title, h('span', { class: 'toggle-note' }, ` (${LINK_WORDS[state].note})`)),
+            ),
+          ),
+        )
+      : null;
+
   const replaceToggle = h('input', {
     type: 'checkbox',
     id: 'replace-payment-method',
@@ -423,7 +464,8 @@ export function createControls(
   const pageCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'page-title' },
-    h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'page-title', class: 'card-title' }, 'Page'), h('p', { class: 'card-lede' }, 'What the page tells the element.'))),
+    h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'page-title', class: 'card-title' }, 'Page'), h('p', { class: 'card-lede' }, 'What the page knows, and tells the element.'))),
+    linkField,
     idsField,
     h(
       'div',

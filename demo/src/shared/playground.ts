@@ -10,7 +10,7 @@
  */
 import type { ClientSecretRequest, FcRelinkEventsByKey, RelinkedAccount, RelinkOutcome, SetupIntentRequest } from '@fc-relink/element';
 import './playground.css';
-import type { RelinkSessionRequestBody, SetupIntentRequestBody } from './api.js';
+import { ACCOUNT_STATUS_PATH, FAKE_LINK_STATES, type AccountEligibility, type FakeLinkState, type RelinkSessionRequestBody, type SetupIntentRequestBody } from './api.js';
 import { KEYS_NOTICE, PUBLISHABLE_KEY, SESSIONS, stripeSource } from './config.js';
 import { DEFAULT_SETTINGS, createControls, isAccountId, isSetupScenario, type PlaygroundSettings } from './controls.js';
 import { append, h, icon, ICONS, type Child } from './dom.js';
@@ -69,10 +69,12 @@ function settingsFromUrl(): PlaygroundSettings {
   const params = new URLSearchParams(location.search);
   const scenario = params.get('scenario');
   const setupScenario = params.get('setup');
+  const link = params.get('link');
   const account = params.get('account');
   const settings = { ...DEFAULT_SETTINGS, existingAccountIds: [...DEFAULT_SETTINGS.existingAccountIds] };
   if (SESSIONS === 'fake' && isScenario(scenario)) settings.scenario = scenario;
   if (SESSIONS === 'fake' && isSetupScenario(setupScenario)) settings.setupScenario = setupScenario;
+  if (SESSIONS === 'fake' && (FAKE_LINK_STATES as readonly unknown[]).includes(link)) settings.link = link as FakeLinkState;
   if (SESSIONS === 'stripe' && isAccountId(account)) {
     settings.account = account;
     settings.existingAccountIds.push(account);
@@ -88,6 +90,8 @@ function rememberChoice(settings: PlaygroundSettings): void {
     // The setup outcome only when it is not the default, so most links stay short.
     if (settings.setupScenario === DEFAULT_SETTINGS.setupScenario) url.searchParams.delete('setup');
     else url.searchParams.set('setup', settings.setupScenario);
+    if (settings.link === DEFAULT_SETTINGS.link) url.searchParams.delete('link');
+    else url.searchParams.set('link', settings.link);
   } else if (settings.account) url.searchParams.set('account', settings.account);
   history.replaceState(null, '', url);
 }
@@ -96,7 +100,7 @@ function rememberChoice(settings: PlaygroundSettings): void {
 function choiceQuery(): string {
   const current = new URLSearchParams(location.search);
   const kept = new URLSearchParams();
-  for (const key of ['scenario', 'setup', 'account']) {
+  for (const key of ['scenario', 'setup', 'link', 'account']) {
     const value = current.get(key);
     if (value) kept.set(key, value);
   }
@@ -139,17 +143,47 @@ function setupIntentBody(request: SetupIntentRequest, attempt: number, settings:
 /** The business the playground's mandate names. */
 export const BUSINESS_NAME = 'Playground Billing';
 
+/**
+ * Whether the page's bank link needs a relink, as the demo server's `relinkEligibility` reads it
+ * (the fake account in the state picked, or the real account typed); `null` when it could not say.
+ */
+async function readAccountStatus(settings: PlaygroundSettings): Promise<AccountEligibility | null> {
+  const body = SESSIONS === 'fake' ? { link: settings.link } : settings.account ? { account: settings.account } : null;
+  if (body === null) return null;
+  try {
+    const response = await fetch(ACCOUNT_STATUS_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    const answer = (await response.json()) as { eligibility?: AccountEligibility };
+    return response.ok && answer.eligibility ? answer.eligibility : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A day in Stripe's unix seconds, written the way the page's language writes dates. */
+function dateIn(locale: string, seconds: number): HTMLTimeElement {
+  const date = new Date(seconds * 1000);
+  const text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return h('time', { datetime: date.toISOString().slice(0, 10), lang: locale }, text);
+}
+
 /** A bank account as the preview's card shows it, e.g. "StripeBank · New Checking ••1357". */
 function accountLabel(account: RelinkedAccount): string {
   const name = [account.institutionName, account.displayName ?? account.id].filter(Boolean).join(' · ');
   return account.last4 ? `${name} ••${account.last4}` : name;
 }
 
-type LinkStatus = 'broken' | 'repaired' | 'mandate' | 'replaced' | 'processing';
+type LinkStatus = 'broken' | 'expiring' | 'repaired' | 'mandate' | 'replaced' | 'processing';
 
 /** The preview card's badge for the bank link, as the page's handlers move it along. */
 const LINK_STATUS: Record<LinkStatus, { label: string; tone: 'warning' | 'success' | 'info' }> = {
   broken: { label: 'Needs reconnecting', tone: 'warning' },
+  expiring: { label: 'Expires soon', tone: 'warning' },
   repaired: { label: 'Connected', tone: 'success' },
   mandate: { label: 'Connected · mandate pending', tone: 'info' },
   replaced: { label: 'Payment method updated', tone: 'success' },
@@ -196,6 +230,32 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     }
   };
   renderAccount();
+  const stageCopy = h('p', { class: 'stage-copy' });
+  /** What the demo server last said about the link, and which answer is current. */
+  let eligibility: AccountEligibility | null = null;
+  let statusReads = 0;
+  /** The card's badge before the customer does anything: broken, or expiring soon. */
+  const linkAtRest = (): LinkStatus => (eligibility?.reason === 'relink_recommended' ? 'expiring' : 'broken');
+  const renderStatus = (): void => {
+    const expires = eligibility?.reason === 'relink_recommended' ? eligibility.expectedDeactivationDate : null;
+    if (expires !== null) {
+      accountNote.replaceChildren('Stops working on ', dateIn(settings.locale, expires));
+      stageCopy.textContent = 'Your bank wants you to sign in again before then. Reconnect now and your payments continue without a gap.';
+    } else {
+      renderAccount();
+      stageCopy.textContent = 'We lost access to this bank account. Reconnect it to keep paying by bank.';
+    }
+  };
+  /** Asks the demo server about the link, then shows it (a later read wins over an earlier one). */
+  const refreshStatus = async (): Promise<void> => {
+    const read = ++statusReads;
+    const answer = await readAccountStatus(settings);
+    if (read !== statusReads) return;
+    eligibility = answer;
+    renderStatus();
+    if (linkStatus.dataset.linkStatus === 'broken' || linkStatus.dataset.linkStatus === 'expiring') setLinkStatus(linkAtRest());
+  };
+  renderStatus();
   const relinkHost = h('div', { class: 'relink-host' });
   // A live region that is always there, so filling it is announced.
   const notice = h('div', { class: 'host-notice', role: 'status' });
@@ -252,7 +312,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
         h('div', { class: 'account-text' }, accountName, accountNote),
         linkStatus,
       ),
-      h('p', { class: 'stage-copy' }, 'We lost access to this bank account. Reconnect it to keep paying by bank.'),
+      stageCopy,
       relinkHost,
       notice,
     ),
@@ -318,8 +378,8 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     mounted?.destroy();
     relinkHost.replaceChildren();
     showNotice(false);
-    setLinkStatus('broken');
-    renderAccount();
+    setLinkStatus(linkAtRest());
+    renderStatus();
     handlerView.reset();
     const current = ++generation;
     handlers = handlersFor(() => current === generation);
@@ -338,13 +398,22 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       // Read when the element next asks for a SetupIntent: the element on the page stays.
       rememberChoice(settings);
       tabs.refresh();
+    } else if (changed === 'link') {
+      rememberChoice(settings);
+      tabs.refresh();
+      remount(`Bank link ${settings.link === 'expiring' ? 'expires soon' : 'broken'}`);
+      void refreshStatus();
     } else if (changed === 'account') {
       rememberChoice(settings);
       tabs.refresh();
+      eligibility = null;
       renderAccount();
       remount(`Account ${settings.account}`);
+      void refreshStatus();
     } else {
       mounted?.update(setup());
+      // The expiry date is written the way the element's language writes dates.
+      if (changed === 'locale') renderStatus();
     }
   });
 
@@ -403,4 +472,5 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     ),
   ]);
   remount();
+  void refreshStatus();
 }

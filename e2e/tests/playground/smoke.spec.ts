@@ -198,6 +198,38 @@ test('the setup outcome picker: declined then confirmed on the second accept, pr
   expect(playground.setupRequests.length).toBe(asked);
 });
 
+test('an account that expires soon: the card says when, in the page\'s language, and the relink is offered before it', async ({ playground, page }) => {
+  // What the demo server's fake expiring account says: twelve days from today, midnight UTC.
+  const day = 86_400_000;
+  const expires = new Date(Math.floor(Date.now() / day) * day + 12 * day);
+  const written = (locale: string): string => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(expires);
+
+  await playground.goto('account_relinked');
+  await expect(playground.linkStatus).toHaveText('Needs reconnecting');
+  await page.getByRole('radio', { name: /Expires soon/ }).check();
+  await expect(page).toHaveURL(/\?scenario=account_relinked&link=expiring$/);
+  await expect(playground.linkStatus).toHaveText('Expires soon');
+  const when = page.locator('.account-text time');
+  await expect(when).toHaveAttribute('datetime', expires.toISOString().slice(0, 10));
+  await expect(when).toHaveText(written('en'));
+  await expect(page.locator('.account-text')).toContainText(`Stops working on ${written('en')}`);
+  await expect(page.locator('.stage-copy')).toContainText('Reconnect now and your payments continue without a gap.');
+
+  // In German, the date is written the German way, and marked as German.
+  await page.getByLabel('Language').selectOption('de');
+  await expect(when).toHaveText(written('de'));
+  await expect(when).toHaveAttribute('lang', 'de');
+  await playground.screenshot('expires-soon');
+
+  // The relink, before the link breaks.
+  await playground.runWithMouse();
+  await playground.expectState('succeeded');
+  await expect(playground.linkStatus).toHaveText('Connected');
+  // A reset shows the account as it was: still expiring.
+  await page.locator('[data-action="reset"]').click();
+  await expect(playground.linkStatus).toHaveText('Expires soon');
+});
+
 test("the demo server's refusal reaches the element: a request without a scenario gets the 503, the page logs it", async ({ playground, page }) => {
   // Strip the scenario on the way out, as a page wired for real sessions would send.
   await page.route(`**${SESSION_PATH}`, async (route) => {

@@ -10,6 +10,7 @@ import { FAKE_IDS } from '@fc-relink/testing';
 import {
   RECORDINGS_PATH,
   STAND_IN_ACCOUNTS,
+  STAND_IN_EXPIRES,
   STAND_IN_PUBLISHABLE_KEY,
   STAND_IN_SECRET_KEY,
   type RecordedStripeRequest,
@@ -43,7 +44,10 @@ forEveryPage((pageId) => {
     await page.getByRole('button', { name: 'Use', exact: true }).click();
     await expect(page.locator('#relink-account-error')).toHaveText('A Financial Connections account id is fca_ followed by letters, digits and “_”.');
     await account.fill(STAND_IN_ACCOUNTS.relinkable);
+    // The page asks the demo server how the account stands (relinkEligibility) as soon as it is chosen.
+    const status = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/account-status');
     await page.getByRole('button', { name: 'Use', exact: true }).click();
+    expect(await (await status).json()).toEqual({ eligibility: { relinkable: true, reason: 'relink_required', cause: 'access_expired', expectedDeactivationDate: null } });
     await expect(page.locator('#relink-account-error')).toBeHidden();
     await expect(page).toHaveURL(new RegExp(`\\?account=${STAND_IN_ACCOUNTS.relinkable}$`));
     await expect(page.locator('.chips')).toContainText(STAND_IN_ACCOUNTS.relinkable);
@@ -96,9 +100,9 @@ forEveryPage((pageId) => {
       { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: firstSession },
     ]);
 
-    // What reached "Stripe": the account on the preview version, then the two sessions; then both
-    // accounts (the new one must have the same customer) and the SetupIntent.
-    const recorded = (await (await request.get(RECORDINGS)).json()) as RecordedStripeRequest[];
+    // What reached "Stripe": the account read for its status, then for each of the two sessions;
+    // then both accounts (the new one must have the same customer) and the SetupIntent.
+    const recorded = (await (await request.get(RECORDINGS)).json()).slice(1) as RecordedStripeRequest[];
     expect(recorded.slice(0, 4).map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
       'POST /v1/financial_connections/sessions',
@@ -141,6 +145,24 @@ forEveryPage((pageId) => {
     expect(publishable).toBe(1);
     expect(await page.content()).not.toMatch(/(?:sk|pk)_test_/);
   });
+});
+
+test('with keys: an account Stripe expects to deactivate shows when, and relinks ahead of time', async ({ page, playground, request }) => {
+  await request.delete(RECORDINGS);
+  await playground.open(`?account=${STAND_IN_ACCOUNTS.expiring}`);
+  await expect(playground.linkStatus).toHaveText('Expires soon');
+  await expect(page.locator('.account-text time')).toHaveAttribute('datetime', new Date(STAND_IN_EXPIRES * 1000).toISOString().slice(0, 10));
+  await expect(page.locator('.account-text time')).toHaveText('January 15, 2027');
+  await playground.runWithMouse();
+  // The stand-in's exact-account session plays no_account: what matters is that one was made.
+  await playground.expectState('failed');
+  const recorded = (await (await request.get(RECORDINGS)).json()) as RecordedStripeRequest[];
+  expect(recorded.map((r) => `${r.method} ${r.path}`)).toEqual([
+    `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.expiring}`,
+    `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.expiring}`,
+    'POST /v1/financial_connections/sessions',
+  ]);
+  expect(recorded[2]?.params.relink_options).toEqual({ authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.expiring });
 });
 
 test('with keys: an account that cannot be relinked gets the server\'s 409 in the element\'s error', async ({ page, playground }) => {
