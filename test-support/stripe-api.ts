@@ -12,6 +12,8 @@
  * Routes:
  * - `GET /v1/financial_connections/accounts/:id`: the account, from `options.accounts` (by
  *   default {@link STAND_IN_ACCOUNTS}' known ones); 404 `resource_missing` for others.
+ * - `GET /v1/financial_connections/authorizations/:id`: the authorization, from
+ *   {@link STAND_IN_AUTHORIZATIONS}' known ones; 404 `resource_missing` for others.
  * - `POST /v1/financial_connections/sessions`: a new session, numbered, echoing what was asked.
  *   Its id and client secret name a scenario of the fake Stripe.js (@fc-relink/testing), so the
  *   session plays coherently in a browser: `no_account` for an exact-account session
@@ -54,6 +56,14 @@ export const STAND_IN_ACCOUNTS = {
   stranger: 'fca_standInStranger',
   /** Unknown to the stand-in: 404 `resource_missing`. */
   missing: 'fca_standInMissing',
+} as const;
+
+/** The authorizations' ids (`GET /v1/financial_connections/authorizations/:id`). */
+export const STAND_IN_AUTHORIZATIONS = {
+  /** Active, but Stripe expects it to deactivate on {@link STAND_IN_EXPIRES}. */
+  expiring: 'fcauthz_standInExpiring',
+  /** Inactive, a relink repairs it. */
+  inactive: 'fcauthz_standInInactive',
 } as const;
 
 /** What the stand-in answers. */
@@ -149,6 +159,17 @@ const DEFAULT_ACCOUNTS: Readonly<Record<string, unknown>> = {
   [STAND_IN_ACCOUNTS.stranger]: standInAccount(STAND_IN_ACCOUNTS.stranger, 'active', null, 'cus_standInStranger'),
 };
 
+function standInAuthorization(id: string, status: string, details: Record<string, unknown>): Record<string, unknown> {
+  return { id, object: 'financial_connections.authorization', institution_name: 'StripeBank', livemode: false, status, status_details: details };
+}
+
+const AUTHORIZATIONS: Readonly<Record<string, unknown>> = {
+  [STAND_IN_AUTHORIZATIONS.expiring]: standInAuthorization(STAND_IN_AUTHORIZATIONS.expiring, 'active', {
+    active: { action: 'relink_required', expected_deactivation_date: STAND_IN_EXPIRES },
+  }),
+  [STAND_IN_AUTHORIZATIONS.inactive]: standInAuthorization(STAND_IN_AUTHORIZATIONS.inactive, 'inactive', { inactive: { action: 'relink_required' } }),
+};
+
 /** `2026-01-28.preview` or a later preview. */
 function hasRelinkFields(version: string | string[] | undefined): boolean {
   const match = /^(\d{4}-\d{2}-\d{2})\.preview$/.exec(typeof version === 'string' ? version : '');
@@ -179,6 +200,14 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
       const found = Object.hasOwn(accounts, id) ? accounts[id] : undefined;
       return found === undefined
         ? stripeError(404, 'invalid_request_error', `No such financialconnections.account: '${id}'`, 'resource_missing')
+        : { status: 200, body: found };
+    }
+    const authorizationPath = /^\/v1\/financial_connections\/authorizations\/([^/?]+)$/.exec(request.path);
+    if (request.method === 'GET' && authorizationPath) {
+      const id = decodeURIComponent(authorizationPath[1]!);
+      const found = Object.hasOwn(AUTHORIZATIONS, id) ? AUTHORIZATIONS[id] : undefined;
+      return found === undefined
+        ? stripeError(404, 'invalid_request_error', `No such financialconnections.authorization: '${id}'`, 'resource_missing')
         : { status: 200, body: found };
     }
     if (request.method === 'POST' && request.path === '/v1/financial_connections/sessions') {

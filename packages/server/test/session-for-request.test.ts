@@ -8,13 +8,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   createRelinkSessionForRequest,
+  RELINK_API_VERSION,
+  relinkEligibility,
   RelinkParamsError,
   type CreateRelinkSessionForRequestOptions,
   type RelinkParamsErrorCode,
   type RelinkSessionRequest,
 } from '@fc-relink/server';
 import { FAKE_IDS } from '@fc-relink/testing';
-import { STAND_IN_ACCOUNTS, STAND_IN_CUSTOMER } from '../../../test-support/stripe-api.js';
+import { STAND_IN_ACCOUNTS, STAND_IN_AUTHORIZATIONS, STAND_IN_CUSTOMER, STAND_IN_EXPIRES } from '../../../test-support/stripe-api.js';
 import { standInForFile } from './stand-in.js';
 
 const api = standInForFile();
@@ -83,6 +85,29 @@ describe('createRelinkSessionForRequest: payments', () => {
     // The idempotency key is for the create, not the read.
     assert.equal(api.server.requests[0]!.headers['idempotency-key'], undefined);
     assert.equal(api.server.requests[1]!.headers['idempotency-key'], 'relink-1');
+  });
+});
+
+describe('proactive eligibility, read through the SDK', () => {
+  test("an account Stripe expects to deactivate, as accounts.retrieve returns it", async () => {
+    const account: unknown = await api.stripe.financialConnections.accounts.retrieve(STAND_IN_ACCOUNTS.expiring, {}, { apiVersion: RELINK_API_VERSION });
+    assert.deepEqual(relinkEligibility(account), { relinkable: true, reason: 'relink_recommended', cause: 'access_expired', expectedDeactivationDate: STAND_IN_EXPIRES });
+  });
+
+  test('authorizations (the SDK has no resource for them: rawRequest, as the guide retrieves one)', async () => {
+    const read = async (id: string): Promise<unknown> =>
+      api.stripe.rawRequest('GET', `/v1/financial_connections/authorizations/${id}`, {}, { apiVersion: RELINK_API_VERSION });
+    assert.deepEqual(relinkEligibility(await read(STAND_IN_AUTHORIZATIONS.expiring)), {
+      relinkable: true,
+      reason: 'relink_recommended',
+      cause: null,
+      expectedDeactivationDate: STAND_IN_EXPIRES,
+    });
+    assert.deepEqual(relinkEligibility(await read(STAND_IN_AUTHORIZATIONS.inactive)), { relinkable: true, reason: 'relink_required', cause: null, expectedDeactivationDate: null });
+    assert.deepEqual(wire(), [
+      `GET /v1/financial_connections/authorizations/${STAND_IN_AUTHORIZATIONS.expiring}`,
+      `GET /v1/financial_connections/authorizations/${STAND_IN_AUTHORIZATIONS.inactive}`,
+    ]);
   });
 });
 
