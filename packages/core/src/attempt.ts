@@ -70,7 +70,8 @@ async function fetchSecret(fetch: () => PromiseLike<unknown>, used: ReadonlySet<
  * interprets the result. It never rejects, and it settles at once when its signal aborts.
  *
  * When the secret is known and Stripe.js is already loaded, Stripe is called synchronously,
- * within the caller's task, so the flow opens under the user's click.
+ * within the caller's task, so the flow opens under the user's click. `fetchClientSecret` is
+ * called once this call has returned, in a microtask of the same task.
  */
 export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<RelinkOutcome> {
   const { stripe: source, signal } = options;
@@ -91,12 +92,19 @@ export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<R
     let stripe: StripeLike | RelinkError | undefined = source.peek();
     if (!stripe || choice.action === 'fetch') {
       const loading = stripe ? Promise.resolve(stripe) : source.load();
-      if (choice.action === 'fetch') secret = await fetchSecret(options.fetchClientSecret!, used, signal);
+      if (choice.action === 'fetch') {
+        // The page's function runs after this call has returned (still in its task): a caller
+        // that announces the attempt right after it does so before the page is asked.
+        await null;
+        if (signal?.aborted) return abandoned(false);
+        secret = await fetchSecret(options.fetchClientSecret!, used, signal);
+      }
       if (isRelinkError(secret)) return secret;
       stripe = await until(loading, signal, () => abandoned(false));
+      if (signal?.aborted) return abandoned(false);
     }
+    // Without an await since the first check, nothing can have aborted meanwhile.
     if (isRelinkError(stripe)) return stripe;
-    if (signal?.aborted) return abandoned(false);
 
     let pending: Promise<unknown>;
     try {

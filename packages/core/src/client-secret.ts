@@ -1,6 +1,6 @@
 import type { RelinkError } from './outcome.js';
 import { relinkError } from './errors.js';
-import { checkClientSecret } from './secrets.js';
+import { checkClientSecret, checkTrimmedClientSecret } from './secrets.js';
 
 /** Why an attempt needs a client secret: the names `fetchClientSecret` is asked with. */
 export type ClientSecretPurpose = 'initial' | 'retry' | 'authorization_retry';
@@ -60,7 +60,7 @@ export function chooseClientSecret({ purpose, pageSecret, used: sent, canFetch }
   }
   const given = typeof pageSecret === 'string' ? pageSecret.trim() : '';
   if (given === '' && canFetch) return { action: 'fetch' };
-  const invalid = checkClientSecret(given);
+  const invalid = checkTrimmedClientSecret(given);
   if (invalid) return { action: 'refuse', error: invalid };
   if (sent.has(given)) return canFetch ? { action: 'fetch' } : { action: 'refuse', error: used() };
   return { action: 'send', secret: given };
