@@ -14,6 +14,8 @@ export default defineConfig(
     'e2e/test-results/**',
     'e2e/.playground/**',
     'e2e/playwright-report/**',
+    // What scripts/size.mjs bundles for size-limit.
+    '.size/**',
   ]),
   tseslint.configs.eslintRecommended,
   tseslint.configs.recommended,

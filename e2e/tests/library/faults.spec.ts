@@ -47,13 +47,19 @@ interface Row {
   setup?: SetupIntentAnswer[];
   /** What the browser itself logs for this fault (a resource that failed to load, Stripe.js's own error): not the page's. */
   noise?: RegExp;
+  /** Set up before the page opens (routes of its own). */
+  before?: (page: Page) => Promise<void>;
   /** What the person (or the page) does; the attempts must all have settled after it. */
   act: (fixture: FixturePage, page: Page) => Promise<void>;
 }
 
-/** Clicks the trigger and waits for the attempt to settle. */
+/** Clicks the trigger and waits for the attempt it starts to settle. */
 async function clickAndSettle(fixture: FixturePage): Promise<void> {
+  const starts = async (): Promise<number> => (await fixture.handledNames()).filter((name) => name === 'fc-relink-start').length;
+  const before = await starts();
   await fixture.trigger.click();
+  // A click that comes before the element's flow code starts its attempt once the code is in.
+  await expect.poll(starts).toBeGreaterThan(before);
   await expect.poll(() => openAttempts(fixture)).toBe(0);
 }
 
@@ -184,6 +190,30 @@ const ROWS: Row[] = [
     },
   },
   {
+    group: 'element',
+    name: 'its own flow chunk fails to load, then loads',
+    // The code that runs a relink comes after the first render; here the server fails it once.
+    before: async (page) => {
+      let failures = 0;
+      await page.route(/\/assets\/flow-[^/]+\.js$/, (route) => (failures++ < 2 ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+    },
+    noise: FAILED_RESOURCE,
+    act: async (fixture) => {
+      // The first click meets the failure (once the chunk has failed again): a retryable error,
+      // nothing sent to Stripe.
+      await fixture.trigger.click();
+      await expect.poll(() => fixture.handledNames()).toEqual(['fc-relink-start', 'fc-relink-error']);
+      expect((await fixture.handled())[1]!.detail).toMatchObject({ code: 'unexpected', retryable: true });
+      await fixture.expectElementState('errored');
+      // The next click loads it and relinks.
+      await fixture.trigger.click();
+      await expect(fixture.modal).toBeVisible();
+      await fixture.complete.click();
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+      await fixture.expectElementState('succeeded');
+    },
+  },
+  {
     group: 'page',
     name: 'element removed while Stripe is open',
     server: 'account_relinked',
@@ -308,6 +338,7 @@ for (const row of ROWS) {
       window.addEventListener('unhandledrejection', (event) => unhandled.push(String(event.reason)));
     });
     await serveStripeJs(page, row.stripeJs ?? 'fake', row.fault);
+    await row.before?.(page);
     if (row.holdServer) fixture.sessions.hold();
     if (row.setup) {
       fixture.setupIntents.plays = row.setup;

@@ -1,48 +1,51 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import {
-  describeThrown,
-  instanceSource,
-  relinkError,
-  publishableKeySource,
-  runRelinkAttempt,
-  type PaymentMethodReplaced,
-  type RelinkError,
-  type RelinkFallback,
-  type RelinkFailure,
-  type RelinkSuccess,
-  type RelinkOutcome,
-  type StripeLike,
-  type StripeSource,
-} from '@fc-relink/core';
+import type { PaymentMethodReplaced, RelinkError, RelinkFallback, RelinkFailure, RelinkOutcome, StripeLike } from '@fc-relink/core';
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
-import {
-  FcRelinkErrorEvent,
-  FcRelinkFailureEvent,
-  FcRelinkFallbackEvent,
-  FcRelinkStartEvent,
-  FcRelinkSuccessEvent,
-} from './events.js';
+import { FcRelinkErrorEvent, FcRelinkStartEvent } from './events.js';
+import type * as FlowModuleNamespace from './flow.js';
+import type { Flow, FlowHost } from './flow.js';
 import { builtInLanguage, loadBuiltInStrings, loadedStrings, withOverrides, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
-import type { PaymentStep, PaymentStepHost } from './mandate.js';
 import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';
-
-const settleEvent = (outcome: RelinkOutcome): Event =>
-  outcome.type === 'success'
-    ? new FcRelinkSuccessEvent(outcome)
-    : outcome.type === 'failure'
-      ? new FcRelinkFailureEvent(outcome)
-      : new FcRelinkErrorEvent(outcome);
-
-const stateOf = { success: 'succeeded', failure: 'failed', error: 'errored' } as const;
+import { asFunction } from './util.js';
 
 const PRELOAD_MODES: ReadonlySet<unknown> = new Set<FcRelinkPreload>(['idle', 'eager', 'intent', 'none']);
+/** The first signs of intent, for `preload="intent"`. */
+const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
-/** How many of the secrets that reached Stripe an element remembers (one per attempt). */
-const MAX_USED_SECRETS = 50;
+/**
+ * The code that runs a relink (./flow.ts): asked for when the first element connects, after the
+ * page's first render; once it is in, every element calls it synchronously.
+ */
+type FlowModule = typeof FlowModuleNamespace;
+let flowModule: FlowModule | null = null;
+let flowLoading: Promise<FlowModule | null> | null = null;
+/** Why the flow's code did not load, the last time it did not. */
+let flowFailure: unknown = null;
 
-/** The page's function, or `null` for anything that is not one. */
-const asFunction = <T,>(value: T): T | null => (typeof value === 'function' ? value : null);
+/** The outcome of an attempt whose code did not load: retryable, the next attempt loads it again. */
+const flowUnavailable = (thrown: unknown): RelinkError => ({
+  type: 'error',
+  code: 'unexpected',
+  message: `fc-relink could not load the code that opens Stripe (${thrown instanceof Error ? thrown.name : 'offline?'}); try again.`,
+  retryable: true,
+  stripeError: null,
+});
+const startEvent = (attempt: number): Event => new FcRelinkStartEvent({ attempt, purpose: 'initial' });
+const errorEvent = (outcome: RelinkError): Event => new FcRelinkErrorEvent(outcome);
+
+/** Loads the flow's code once per page; resolves `null` when it did not load (tried again next time). */
+function loadFlow(): Promise<FlowModule | null> {
+  flowLoading ??= import('./flow.js').then(
+    (module) => (flowModule = module),
+    (thrown: unknown) => {
+      flowLoading = null;
+      flowFailure = thrown;
+      return null;
+    },
+  );
+  return flowLoading;
+}
 
 /** The `lang` of the closest ancestor that has one, crossing shadow roots. */
 function nearestLang(node: Element): string {
@@ -92,94 +95,117 @@ export class FcRelinkElement extends LitElement {
   static override styles = styles;
 
   // Declared here rather than with decorators: no decorator helpers to ship, and the same in
-  // every build tool. Each property is documented where it is initialised below; those class
-  // fields are assigned, not defined (useDefineForClassFields: false in tsconfig.base.json), so
-  // they do not shadow Lit's accessors.
+  // every build tool. Each property is documented where it is declared below, with its default;
+  // those declarations emit nothing (useDefineForClassFields: false in tsconfig.base.json). The
+  // accessors are the element's own (after the class): their getters answer the defaults until a
+  // property is set, so a new element costs no property update before anyone sets one.
   static override properties = {
-    clientSecret: { attribute: 'client-secret' },
-    fetchClientSecret: { attribute: false },
-    publishableKey: { attribute: 'publishable-key' },
-    stripeAccount: { attribute: 'stripe-account' },
-    stripeOptions: { attribute: false },
-    stripe: { attribute: false },
-    existingAccountIds: { attribute: false },
-    preload: {},
-    disabled: { type: Boolean },
-    locale: {},
-    strings: { attribute: false },
-    fetchSetupIntentSecret: { attribute: false },
-    businessName: { attribute: 'business-name' },
+    clientSecret: { attribute: 'client-secret', noAccessor: true },
+    fetchClientSecret: { attribute: false, noAccessor: true },
+    publishableKey: { attribute: 'publishable-key', noAccessor: true },
+    stripeAccount: { attribute: 'stripe-account', noAccessor: true },
+    stripeOptions: { attribute: false, noAccessor: true },
+    stripe: { attribute: false, noAccessor: true },
+    existingAccountIds: { attribute: false, noAccessor: true },
+    preload: { noAccessor: true },
+    disabled: { type: Boolean, noAccessor: true },
+    locale: { noAccessor: true },
+    strings: { attribute: false, noAccessor: true },
+    fetchSetupIntentSecret: { attribute: false, noAccessor: true },
+    businessName: { attribute: 'business-name', noAccessor: true },
     _state: { state: true },
     _outcome: { state: true },
   };
 
-  /** The client secret of a Financial Connections Session created with `relink_options`. Never reflected. */
-  clientSecret = '';
+  /**
+   * The client secret of a Financial Connections Session created with `relink_options`. Never reflected.
+   * @default ''
+   */
+  clientSecret!: string;
 
-  /** Asked for a secret when `clientSecret` is empty, and for every retry. */
-  fetchClientSecret: ((request: ClientSecretRequest) => Promise<string>) | null = null;
+  /**
+   * Asked for a secret when `clientSecret` is empty, and for every retry.
+   * @default null
+   */
+  fetchClientSecret!: ((request: ClientSecretRequest) => Promise<string>) | null;
 
-  /** Your publishable key (`pk_test_`/`pk_live_`); Stripe.js is loaded through `@stripe/stripe-js/pure`. */
-  publishableKey = '';
+  /**
+   * Your publishable key (`pk_test_`/`pk_live_`); Stripe.js is loaded through `@stripe/stripe-js/pure`.
+   * @default ''
+   */
+  publishableKey!: string;
 
-  /** A Connect account id, passed to Stripe. */
-  stripeAccount = '';
+  /**
+   * A Connect account id, passed to Stripe.
+   * @default ''
+   */
+  stripeAccount!: string;
 
-  /** Options for the Stripe constructor (locale, apiVersion, betas). */
-  stripeOptions: StripeConstructorOptions | null = null;
+  /**
+   * Options for the Stripe constructor (locale, apiVersion, betas).
+   * @default null
+   */
+  stripeOptions!: StripeConstructorOptions | null;
 
-  /** A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`. */
-  stripe: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null = null;
+  /**
+   * A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`.
+   * @default null
+   */
+  stripe!: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null;
 
-  /** Account ids the page already knows, to tell new accounts from existing ones. */
-  existingAccountIds: string[] | null = null;
+  /**
+   * Account ids the page already knows, to tell new accounts from existing ones.
+   * @default null
+   */
+  existingAccountIds!: string[] | null;
 
-  /** When Stripe.js loads. */
-  preload: FcRelinkPreload = 'idle';
+  /**
+   * When Stripe.js loads.
+   * @default 'idle'
+   */
+  preload!: FcRelinkPreload;
 
-  /** Ignores the user's clicks. `start()` still runs when the page calls it. */
-  disabled = false;
+  /**
+   * Ignores the user's clicks. `start()` still runs when the page calls it.
+   * @default false
+   */
+  disabled!: boolean;
 
-  /** `en`, `ja` or `de` built in; by default the nearest `lang`. */
-  locale = '';
+  /**
+   * `en`, `ja` or `de` built in; by default the nearest `lang`.
+   * @default ''
+   */
+  locale!: string;
 
-  /** Overrides for any of the built-in strings. */
-  strings: Partial<FcRelinkStrings> | null = null;
+  /**
+   * Overrides for any of the built-in strings.
+   * @default null
+   */
+  strings!: Partial<FcRelinkStrings> | null;
 
   /**
    * Turns on the payment-method step (SPEC section 9): after a relink that ends on a new account,
    * asked at once for a SetupIntent client secret (`seti_..._secret_...`) for that account.
+   * @default null
    */
-  fetchSetupIntentSecret: ((request: SetupIntentRequest) => Promise<string>) | null = null;
+  fetchSetupIntentSecret!: ((request: SetupIntentRequest) => Promise<string>) | null;
 
-  /** The business named in the built-in ACH mandate text. */
-  businessName = '';
+  /**
+   * The business named in the built-in ACH mandate text.
+   * @default ''
+   */
+  businessName!: string;
 
   private _state: FcRelinkState = 'idle';
   private _outcome: RelinkOutcome | null = null;
 
-  /** The Stripe source and the properties it was made from. */
-  #source: { from: unknown[]; source: StripeSource } | null = null;
-  #current: Promise<RelinkOutcome> | null = null;
-  #controller: AbortController | null = null;
   #attempts = 0;
-  /** Whether an attempt of this element has reached Stripe. */
-  #opened = false;
-  /** Every secret this element sent to Stripe (the latest {@link MAX_USED_SECRETS}): none is sent twice. */
-  #usedSecrets = new Set<string>();
-  /** What the last session said about itself, for the next `fetchClientSecret` request. */
-  #last: { authorization: string | null; account: string | null; sessionId: string | null } = {
-    authorization: null,
-    account: null,
-    sessionId: null,
-  };
-  #cancelPreload: (() => void) | null = null;
-  /** Whether focus was inside the element when the running attempt began. */
-  #focusWasInside = false;
-  /** The payment-method step (loaded when it first begins), from the mandate until a new relink. */
-  #payment: PaymentStep | null = null;
-  /** SetupIntent secrets this element confirmed: none is confirmed twice. */
-  #usedSetupSecrets = new Set<string>();
+  /** The language of the update under way, read once per update. */
+  #lang: BuiltInLanguage = 'en';
+  /** This element's relinks, once the flow's code is in. */
+  #flowInstance: Flow | null = null;
+  /** A start() made before the flow's code was in. */
+  #starting: Promise<RelinkOutcome> | null = null;
 
   /** The flow state; also the `state` attribute, for styling. Read-only. */
   get state(): FcRelinkState {
@@ -201,38 +227,86 @@ export class FcRelinkElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.setAttribute('state', this._state);
+    if (this.getAttribute('state') !== this._state) this.setAttribute('state', this._state);
+    // The flow's code comes right after the first render; a failure is met again by start().
+    if (!flowModule) void loadFlow();
     this.#schedulePreload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#cancelPreload?.();
+    this.#cancelPreload();
     // A move within the page disconnects and reconnects at once; only a real removal aborts.
     queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.#controller?.abort();
-      this.#payment?.abort();
+      if (!this.isConnected) this.#flowInstance?.abort();
     });
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    // A new Stripe source, or a new preload mode, gets its own preload.
-    const sourceChanged = ['stripe', 'publishableKey', 'stripeAccount', 'stripeOptions'].some((k) => changed.has(k));
-    // Also on the first update: a page commonly sets its key just after connecting the element.
-    if (this.isConnected && (changed.has('preload') || sourceChanged)) this.#schedulePreload();
+  /** Also waits for the code that runs a relink, so a test (or a page) that awaits it can click at once. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    const done = super.getUpdateComplete();
+    return flowModule ? done : done.then((updated) => loadFlow().then(() => updated));
   }
+
+  /** The element's side of its flow (what only the element may change); made with the flow. */
+  #host(): FlowHost {
+    return {
+      element: this,
+      state: () => this._state,
+      outcome: () => this._outcome,
+      setState: (state, outcome) => {
+        if (outcome) this._outcome = outcome;
+        this.#setState(state);
+      },
+      nextAttempt: () => ++this.#attempts,
+      attempts: () => this.#attempts,
+      hasFocus: () => this.#hasFocus(),
+      focusPart: (part) => void this.#focusPart(part),
+      returnFocus: () => void this.#returnFocus(),
+    };
+  }
+
+  /** The flow, when its code is in. */
+  #flow(): Flow | null {
+    if (!this.#flowInstance && flowModule) this.#flowInstance = new flowModule.Flow(this.#host());
+    return this.#flowInstance;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // A new Stripe source, or a new preload mode, gets its own preload. Not on the first update:
+    // the preload scheduled on connect reads the properties when it runs, except an eager one,
+    // which ran at once (a page commonly sets its key just after connecting the element).
+    const sourceChanged = changed.has('stripe') || changed.has('publishableKey') || changed.has('stripeAccount') || changed.has('stripeOptions');
+    if (!this.isConnected || !(changed.has('preload') || sourceChanged)) return;
+    if (this.hasUpdated) this.#schedulePreload();
+    else if (this.preload === 'eager') this.#preloadNow();
+  }
+
 
   /**
    * Opens Stripe's relink flow. Resolves with the outcome the settling event carries; never
    * rejects. While an attempt runs, returns that attempt's promise.
    */
   start(): Promise<RelinkOutcome> {
-    if (this.#current) return this.#current;
-    // A fresh secret from the page starts over; otherwise, after Stripe has opened once, it is a retry.
-    const secret = typeof this.clientSecret === 'string' ? this.clientSecret.trim() : '';
-    const fresh = !this.#opened || (secret !== '' && !this.#usedSecrets.has(secret));
-    return this.#run(fresh ? 'initial' : 'retry');
+    const flow = this.#flow();
+    if (flow) return flow.start();
+    // Clicked before the flow's code came: it runs as soon as it is in.
+    this.#starting ??= loadFlow().then((module) => (module ? this.#flow()!.start() : this.#couldNotLoad(flowFailure)));
+    const starting = this.#starting;
+    void starting.then(() => {
+      if (this.#starting === starting) this.#starting = null;
+    });
+    return starting;
+  }
+
+  /** The flow's code did not load: this attempt ends as a retryable error, the next one tries again. */
+  #couldNotLoad(thrown: unknown): RelinkOutcome {
+    const outcome = flowUnavailable(thrown);
+    this.dispatchEvent(startEvent(++this.#attempts));
+    this._outcome = outcome;
+    this.#setState('errored');
+    this.dispatchEvent(errorEvent(outcome));
+    return outcome;
   }
 
   /**
@@ -242,154 +316,8 @@ export class FcRelinkElement extends LitElement {
    * and dispatches nothing. Resolves with that attempt's outcome, or `null` when none runs.
    */
   chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
-    const failure = this._state === 'failed' && this._outcome?.type === 'failure' ? this._outcome : null;
-    // Nothing to fall back from, a fallback it did not offer, or an attempt already running.
-    if (!failure || !failure.fallbacks.includes(fallback) || this.#current) return Promise.resolve(null);
-    const event = new FcRelinkFallbackEvent({ fallback, failure });
-    this.dispatchEvent(event);
-    // A listener may have started an attempt of its own: one at a time.
-    if (event.defaultPrevented || fallback === 'new_payment_method' || !asFunction(this.fetchClientSecret) || this.#current) {
-      return Promise.resolve(null);
-    }
-    return this.#run(fallback);
-  }
-
-  /** The Stripe source for the current properties; made again only when they change. */
-  #stripeSource(): StripeSource {
-    const from = [this.stripe, this.publishableKey, this.stripeAccount, this.stripeOptions];
-    if (!this.#source || from.some((value, i) => value !== this.#source!.from[i])) {
-      const source = this.stripe
-        ? instanceSource(this.stripe as StripeLike | Promise<StripeLike | null>)
-        : publishableKeySource({
-            publishableKey: this.publishableKey,
-            stripeAccount: this.stripeAccount || undefined,
-            stripeOptions: this.stripeOptions ?? undefined,
-          });
-      this.#source = { from, source };
-    }
-    return this.#source.source;
-  }
-
-  #run(purpose: ClientSecretRequest['purpose']): Promise<RelinkOutcome> {
-    const attempt = ++this.#attempts;
-    // A new relink ends any payment-method step still waiting.
-    this.#payment?.abort();
-    this.#payment = null;
-    const controller = new AbortController();
-    this.#controller = controller;
-    const last = this.#last;
-    const fetchSecret = asFunction(this.fetchClientSecret);
-    const request: ClientSecretRequest = {
-      purpose,
-      authorization: last.authorization,
-      account: purpose === 'authorization_retry' ? null : last.account,
-      previousSessionId: last.sessionId,
-      signal: controller.signal,
-    };
-    // Busy before anyone hears of it: a start listener calling start() gets this same attempt.
-    let settle!: (outcome: RelinkOutcome) => void;
-    const running = new Promise<RelinkOutcome>((resolve) => (settle = resolve));
-    this.#current = running;
-    this.#focusWasInside = this.#hasFocus();
-    this.#setState('loading');
-    this.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
-    let outcome: Promise<RelinkOutcome>;
-    try {
-      // Which secret is sent is decided in core (chooseClientSecret), from these.
-      outcome = runRelinkAttempt({
-        stripe: this.#stripeSource(),
-        purpose,
-        clientSecret: this.clientSecret,
-        fetchClientSecret: fetchSecret ? () => fetchSecret.call(this, request) : null,
-        usedSecrets: this.#usedSecrets,
-        existingAccountIds: this.existingAccountIds ?? undefined,
-        signal: controller.signal,
-        onOpen: (secret) => {
-          this.#remember(secret);
-          this.#opened = true;
-          this.#setState('open');
-        },
-      });
-    } catch (thrown) {
-      // A property the page set threw when read (a getter, a proxy): the attempt still settles.
-      outcome = Promise.resolve(relinkError('unexpected', `A property threw: ${describeThrown(thrown)}`));
-    }
-    // runRelinkAttempt never rejects (every failure is an outcome), and `running` hands its
-    // outcome to the callers.
-    void outcome.then((value) => settle(this.#settle(value, controller)));
-    return running;
-  }
-
-  #remember(secret: string): void {
-    this.#usedSecrets.add(secret);
-    if (this.#usedSecrets.size > MAX_USED_SECRETS) this.#usedSecrets.delete(this.#usedSecrets.values().next().value!);
-  }
-
-  #settle(outcome: RelinkOutcome, controller: AbortController): RelinkOutcome {
-    if (this.#controller === controller) this.#controller = null;
-    this.#current = null;
-    if (outcome.type !== 'error') {
-      this.#last = {
-        authorization: outcome.requestedAuthorization,
-        account: outcome.requestedAccount,
-        sessionId: outcome.sessionId || null,
-      };
-    }
-    // Stripe's window took focus while it was open, or focus was on something of the element's
-    // (a fallback button that is gone now): give it back to the trigger.
-    const refocus = this._state === 'open' || this.#focusWasInside || this.#hasFocus();
-    this._outcome = outcome;
-    this.#setState(stateOf[outcome.type]);
-    this.dispatchEvent(settleEvent(outcome));
-    // Focus is a side effect: nobody waits for it.
-    if (refocus) void this.#returnFocus();
-    if (outcome.type === 'success' && outcome.needsNewPaymentMethod === true) this.#beginPaymentStep(outcome);
-    return outcome;
-  }
-
-  /**
-   * After a relink that left the old payment method behind: the mandate, when the page turned the
-   * step on. The SetupIntent secret is asked for at once, while the step's code loads, so the
-   * accept click confirms within its own task.
-   */
-  #beginPaymentStep(success: RelinkSuccess): void {
-    const fetchSecret = asFunction(this.fetchSetupIntentSecret);
-    const account = success.accounts.find((a) => a.isNew) ?? success.accounts[0];
-    if (!fetchSecret || !account || !this.isConnected) return;
-    if (!this.businessName && !this.querySelector(':scope > [slot="mandate"]')) {
-      this.dispatchEvent(
-        new FcRelinkErrorEvent(
-          relinkError('missing_configuration', 'The payment step needs businessName or mandate slot text.'),
-        ),
-      );
-      return;
-    }
-    const attempt = this.#attempts;
-    const controller = new AbortController();
-    const request: SetupIntentRequest = { account, sessionId: success.sessionId, signal: controller.signal };
-    const ask = (): Promise<unknown> => new Promise((resolve) => resolve(fetchSecret.call(this, request)));
-    const host: PaymentStepHost = {
-      element: this,
-      account,
-      controller,
-      // Asked now, while the step's code loads.
-      first: ask(),
-      ask,
-      used: this.#usedSetupSecrets,
-      stripe: () => this.#stripeSource().peek(),
-      setState: (state) => this.#setState(state),
-      focus: (part) => void this.#focusPart(part),
-      returnFocus: () => void this.#returnFocus(),
-    };
-    // A rejection is read by the step; none is left unhandled meanwhile.
-    host.first.catch(() => {});
-    void import('./mandate.js').then(({ PaymentStep }) => {
-      // A new relink began meanwhile, or the element left: no mandate for this one.
-      if (attempt !== this.#attempts || this.#current || !this.isConnected) return controller.abort();
-      this.#payment = new PaymentStep(host);
-      this.#setState('mandate');
-      void this.#focusPart('mandate');
-    });
+    // A failure (and so the flow's code) is there to fall back from, or nothing runs.
+    return this.#flowInstance?.chooseFallback(fallback) ?? Promise.resolve(null);
   }
 
   /**
@@ -400,7 +328,7 @@ export class FcRelinkElement extends LitElement {
    * not showing the mandate. Never rejects.
    */
   confirmPaymentMethod(): Promise<PaymentMethodReplaced | RelinkError | null> {
-    return this._state === 'mandate' && this.#payment ? this.#payment.confirm() : Promise.resolve(null);
+    return this.#flowInstance?.confirmPaymentMethod() ?? Promise.resolve(null);
   }
 
   /** Moves focus to one of the element's parts once it is rendered. */
@@ -427,45 +355,59 @@ export class FcRelinkElement extends LitElement {
     (slotted ?? this.renderRoot.querySelector<HTMLElement>('[part="trigger"]'))?.focus();
   }
 
-  #preloadNow = (): void => {
-    this.#cancelPreload?.();
-    try {
-      const source = this.#stripeSource();
-      // Only warms the cache: load() never rejects, and start() meets any failure again.
-      if (!source.error && (this.stripe || this.publishableKey)) void source.load();
-    } catch {
-      // A property that throws when read: start() reports it as its outcome.
-    }
-  };
+  #preloadNow(): void {
+    this.#cancelPreload();
+    // Only warms the cache: start() meets any failure again.
+    void loadFlow().then((module) => module && this.#flow()!.preload());
+  }
+
+  /** Elements waiting for the browser to be idle: one idle callback for all of them. */
+  static #idle = new Set<FcRelinkElement>();
+
+  static #onIdle(): void {
+    const waiting = [...FcRelinkElement.#idle];
+    FcRelinkElement.#idle.clear();
+    for (const element of waiting) element.#preloadNow();
+  }
+
+  /** Whether this element listens for the first sign of intent. */
+  #listening = false;
+
+  #cancelPreload(): void {
+    FcRelinkElement.#idle.delete(this);
+    if (!this.#listening) return;
+    this.#listening = false;
+    for (const type of INTENT_EVENTS) this.removeEventListener(type, this.#preloadNow);
+  }
 
   #schedulePreload(): void {
-    this.#cancelPreload?.();
-    this.#cancelPreload = null;
+    this.#cancelPreload();
     const mode = PRELOAD_MODES.has(this.preload) ? this.preload : 'idle';
     if (mode === 'eager') {
       this.#preloadNow();
     } else if (mode === 'idle') {
-      const id = window.requestIdleCallback?.(this.#preloadNow, { timeout: 2000 }) ?? window.setTimeout(this.#preloadNow, 1);
-      this.#cancelPreload = () => (window.cancelIdleCallback ?? window.clearTimeout)(id);
+      if (FcRelinkElement.#idle.size === 0) {
+        if (window.requestIdleCallback) window.requestIdleCallback(FcRelinkElement.#onIdle, { timeout: 2000 });
+        else window.setTimeout(FcRelinkElement.#onIdle, 1);
+      }
+      FcRelinkElement.#idle.add(this);
     } else if (mode === 'intent') {
-      const events = ['pointerenter', 'focusin', 'touchstart'] as const;
-      for (const type of events) this.addEventListener(type, this.#preloadNow, { passive: true });
-      this.#cancelPreload = () => {
-        for (const type of events) this.removeEventListener(type, this.#preloadNow);
-      };
+      // Called with the element as `this`, so no bound copy per element.
+      for (const type of INTENT_EVENTS) this.addEventListener(type, this.#preloadNow, { passive: true });
+      this.#listening = true;
     }
   }
 
-  #onConfirmClick = (): void => {
+  #onConfirmClick(): void {
     // confirmPaymentMethod() never rejects, and its outcome reaches the page as an event.
     if (!this.disabled) void this.confirmPaymentMethod();
-  };
+  }
 
-  #onTriggerClick = (): void => {
+  #onTriggerClick(): void {
     // start() never rejects, and its outcome reaches the page as an event. While the mandate
     // shows, the trigger waits: the customer accepts (or the page starts over with start()).
     if (!this.disabled && this._state !== 'mandate' && this._state !== 'confirming') void this.start();
-  };
+  }
 
   /** The built-in language the element speaks: `locale`, else the nearest `lang`, else English. */
   #language(): BuiltInLanguage {
@@ -488,7 +430,7 @@ export class FcRelinkElement extends LitElement {
       case 'mandate':
       case 'confirming':
       case 'completed':
-        return this.#payment?.statusText(this._state, lang, this.strings) ?? '';
+        return this.#flowInstance?.payment?.statusText(this._state, lang, this.strings) ?? '';
       default:
         return '';
     }
@@ -498,11 +440,11 @@ export class FcRelinkElement extends LitElement {
     return failure.fallbacks.filter((f) => f === 'new_payment_method' || asFunction(this.fetchClientSecret));
   }
 
-  #onFallbackClick = (event: Event): void => {
+  #onFallbackClick(event: Event): void {
     const fallback = (event.currentTarget as HTMLElement).dataset.fallback as RelinkFallback;
     // chooseFallback() never rejects, and its outcome reaches the page as an event.
     if (!this.disabled) void this.chooseFallback(fallback);
-  };
+  }
 
   /** The strings in use, made again only when the language or the page's overrides change. */
   #strings: { lang: string; from: unknown; base: FcRelinkStrings; merged: FcRelinkStrings } | null = null;
@@ -517,20 +459,20 @@ export class FcRelinkElement extends LitElement {
 
   /** Renders once the language's strings are there: a Japanese page never shows English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const lang = this.#language();
+    const lang = (this.#lang = this.#language());
     return loadedStrings(lang) ? super.scheduleUpdate() : loadBuiltInStrings(lang).then(() => super.scheduleUpdate());
   }
 
   protected override render() {
     // The text carries its language, for screen readers when it differs from the page's.
-    const lang = this.#language();
+    const lang = this.#lang;
     const s = this.#stringsFor(lang);
     const busy = this._state === 'loading' || this._state === 'open';
     const outcome = this._outcome;
     const retryLabel = this._state === 'errored' && outcome?.type === 'error' && outcome.retryable;
     const failure = this._state === 'failed' && outcome?.type === 'failure' ? outcome : null;
     const fallbacks = failure ? this.#offeredFallbacks(failure) : [];
-    const mandate = this._state === 'mandate' || this._state === 'confirming' ? this.#payment : null;
+    const mandate = this._state === 'mandate' || this._state === 'confirming' ? (this.#flowInstance?.payment ?? null) : null;
     return html`
       <slot name="trigger" @click=${this.#onTriggerClick}>
         <button part="trigger" type="button" lang=${lang} ?disabled=${this.disabled || mandate !== null} aria-busy=${busy ? 'true' : 'false'}>
@@ -539,15 +481,15 @@ export class FcRelinkElement extends LitElement {
       </slot>
       <div part="status" role="status" aria-live="polite" lang=${lang}>${this.#statusText(s, lang)}</div>
       ${fallbacks.length
-        ? html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
+        ? // One place after the status: the fallbacks after a failure, or the mandate after a success.
+          html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
             ${fallbacks.map(
               (f) => html`<button part="fallback" type="button" data-fallback=${f} ?disabled=${this.disabled} @click=${this.#onFallbackClick}>
                 ${s[f === 'retry' ? 'retry' : f]}
               </button>`,
             )}
           </div>`
-        : nothing}
-      ${mandate
+        : mandate
         ? mandate.render({
             lang,
             businessName: typeof this.businessName === 'string' ? this.businessName.slice(0, 200) : '',
@@ -559,4 +501,40 @@ export class FcRelinkElement extends LitElement {
         : nothing}
     `;
   }
+}
+
+/** The public properties' defaults, answered while a property is unset. */
+const DEFAULTS: Readonly<Record<string, unknown>> = {
+  clientSecret: '',
+  fetchClientSecret: null,
+  publishableKey: '',
+  stripeAccount: '',
+  stripeOptions: null,
+  stripe: null,
+  existingAccountIds: null,
+  preload: 'idle',
+  disabled: false,
+  locale: '',
+  strings: null,
+  fetchSetupIntentSecret: null,
+  businessName: '',
+};
+
+// The accessors Lit would make (noAccessor above), with the defaults: a set value is kept under
+// a symbol of its own and requests an update, as Lit's do.
+for (const [name, fallback] of Object.entries(DEFAULTS)) {
+  const key = Symbol(name);
+  Object.defineProperty(FcRelinkElement.prototype, name, {
+    get(this: Record<symbol, unknown>) {
+      const value = this[key];
+      return value === undefined ? fallback : value;
+    },
+    set(this: FcRelinkElement & Record<string | symbol, unknown>, value: unknown) {
+      const old = this[name];
+      this[key] = value;
+      this.requestUpdate(name, old);
+    },
+    configurable: true,
+    enumerable: true,
+  });
 }

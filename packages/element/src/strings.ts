@@ -73,9 +73,14 @@ export function loadBuiltInStrings(lang: BuiltInLanguage): Promise<FcRelinkStrin
 /** The built-in language for a BCP 47 tag (`ja-JP` uses `ja`), English when there is none or it is not a string. */
 export function builtInLanguage(locale: unknown): BuiltInLanguage {
   if (typeof locale !== 'string') return 'en';
-  const language = /^[a-z]{2,3}(?![a-z])/i.exec(locale)?.[0].toLowerCase() as BuiltInLanguage;
-  return language && (BUILT_IN_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+  // Most pages say the same tag for every element: the last one read is answered at once.
+  if (locale === lastTag.tag) return lastTag.language;
+  const match = /^[a-z]{2,3}(?![a-z])/i.exec(locale)?.[0].toLowerCase() as BuiltInLanguage;
+  const language = match && (BUILT_IN_LANGUAGES as readonly string[]).includes(match) ? match : 'en';
+  lastTag = { tag: locale, language };
+  return language;
 }
+let lastTag: { tag: string; language: BuiltInLanguage } = { tag: 'en', language: 'en' };
 
 /** The longest override a string may be; longer ones are cut. */
 const MAX_STRING_LENGTH = 500;

@@ -1,0 +1,295 @@
+// What runs a relink, loaded as soon as the element is on the page but after its first render (a
+// chunk of its own, so a page downloads only the button and its text before it can show them):
+// the Stripe source, attempts and their settlement, fallbacks, and the start of the
+// payment-method step. By the time a person clicks, it is in, so the click still reaches Stripe
+// within its own task.
+import {
+  describeThrown,
+  instanceSource,
+  publishableKeySource,
+  relinkError,
+  runRelinkAttempt,
+  type PaymentMethodReplaced,
+  type RelinkError,
+  type RelinkFallback,
+  type RelinkOutcome,
+  type RelinkSuccess,
+  type StripeLike,
+  type StripeSource,
+} from '@fc-relink/core';
+import { FcRelinkErrorEvent, FcRelinkFailureEvent, FcRelinkFallbackEvent, FcRelinkStartEvent, FcRelinkSuccessEvent } from './events.js';
+import type { FcRelinkElement } from './fc-relink.js';
+import type { PaymentStep, PaymentStepHost } from './mandate.js';
+import type { ClientSecretRequest, FcRelinkState, SetupIntentRequest } from './types.js';
+import { asFunction } from './util.js';
+
+/** What the element gives its flow: itself, and the parts of it only it may change. */
+export interface FlowHost {
+  readonly element: FcRelinkElement;
+  state(): FcRelinkState;
+  /** The outcome of the latest attempt that settled. */
+  outcome(): RelinkOutcome | null;
+  /** Sets the state (and the outcome it shows), reflected and rendered. */
+  setState(state: FcRelinkState, outcome?: RelinkOutcome): void;
+  /** Numbers a new attempt: 1 for the element's first. */
+  nextAttempt(): number;
+  /** The number of the latest attempt. */
+  attempts(): number;
+  hasFocus(): boolean;
+  focusPart(part: string): void;
+  returnFocus(): void;
+}
+
+const settleEvent = (outcome: RelinkOutcome): Event =>
+  outcome.type === 'success'
+    ? new FcRelinkSuccessEvent(outcome)
+    : outcome.type === 'failure'
+      ? new FcRelinkFailureEvent(outcome)
+      : new FcRelinkErrorEvent(outcome);
+
+const stateOf = { success: 'succeeded', failure: 'failed', error: 'errored' } as const;
+
+/** How many of the secrets that reached Stripe an element remembers (one per attempt). */
+const MAX_USED_SECRETS = 50;
+
+/** One element's relinks: made when the element first needs it, kept for its life. */
+export class Flow {
+  /** The Stripe source and the properties it was made from. */
+  #source: { stripe: unknown; publishableKey: unknown; stripeAccount: unknown; stripeOptions: unknown; source: StripeSource } | null = null;
+  #current: Promise<RelinkOutcome> | null = null;
+  /**
+   * Aborts what the element waits for when it leaves the page. One for every attempt until then
+   * (attempts run one at a time), made with the flow, so a click does not wait for one.
+   */
+  #controller = new AbortController();
+  /** Whether {@link abort} ran since the controller was made (read without asking the signal). */
+  #aborted = false;
+  /** Whether an attempt of this element has reached Stripe. */
+  #opened = false;
+  /** Every secret this element sent to Stripe (the latest {@link MAX_USED_SECRETS}): none is sent twice. */
+  #usedSecrets = new Set<string>();
+  /** What the last session said about itself, for the next `fetchClientSecret` request. */
+  #last: { authorization: string | null; account: string | null; sessionId: string | null } = {
+    authorization: null,
+    account: null,
+    sessionId: null,
+  };
+  /** Whether focus was inside the element when the running attempt began. */
+  #focusWasInside = false;
+  /** The payment-method step (loaded when it first begins), from the mandate until a new relink. */
+  payment: PaymentStep | null = null;
+  /** SetupIntent secrets this element confirmed: none is confirmed twice. */
+  #usedSetupSecrets = new Set<string>();
+
+  constructor(private readonly host: FlowHost) {}
+
+  private get element(): FcRelinkElement {
+    return this.host.element;
+  }
+
+  /** An attempt is running. */
+  get busy(): boolean {
+    return this.#current !== null;
+  }
+
+  start(): Promise<RelinkOutcome> {
+    if (this.#current) return this.#current;
+    // A fresh secret from the page starts over; otherwise, after Stripe has opened once, it is a retry.
+    return this.#run(!this.#opened || this.#hasFreshSecret() ? 'initial' : 'retry');
+  }
+
+  /** Whether the page set a secret that has not reached Stripe yet. */
+  #hasFreshSecret(): boolean {
+    const { clientSecret } = this.host.element;
+    const secret = typeof clientSecret === 'string' ? clientSecret.trim() : '';
+    return secret !== '' && !this.#usedSecrets.has(secret);
+  }
+
+  chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
+    const { element, host } = this;
+    const outcome = host.outcome();
+    const failure = host.state() === 'failed' && outcome?.type === 'failure' ? outcome : null;
+    // Nothing to fall back from, a fallback it did not offer, or an attempt already running.
+    if (!failure || !failure.fallbacks.includes(fallback) || this.#current) return Promise.resolve(null);
+    const event = new FcRelinkFallbackEvent({ fallback, failure });
+    element.dispatchEvent(event);
+    // A listener may have started an attempt of its own: one at a time.
+    if (event.defaultPrevented || fallback === 'new_payment_method' || !asFunction(element.fetchClientSecret) || this.#current) {
+      return Promise.resolve(null);
+    }
+    return this.#run(fallback);
+  }
+
+  confirmPaymentMethod(): Promise<PaymentMethodReplaced | RelinkError | null> {
+    return this.host.state() === 'mandate' && this.payment ? this.payment.confirm() : Promise.resolve(null);
+  }
+
+  /** Ends whatever waits: the element left the page. */
+  abort(): void {
+    this.#controller.abort();
+    this.#aborted = true;
+    this.payment?.abort();
+  }
+
+  /** Only warms the cache: load() never rejects, and start() meets any failure again. */
+  preload(): void {
+    const { element } = this.host;
+    try {
+      const source = this.#stripeSource();
+      if (!source.error && (element.stripe || element.publishableKey)) void source.load();
+    } catch {
+      // A property that throws when read: start() reports it as its outcome.
+    }
+  }
+
+  /** The Stripe source for the current properties; made again only when they change. */
+  #stripeSource(): StripeSource {
+    const { stripe, publishableKey, stripeAccount, stripeOptions } = this.host.element;
+    const made = this.#source;
+    if (made && made.stripe === stripe && made.publishableKey === publishableKey && made.stripeAccount === stripeAccount && made.stripeOptions === stripeOptions) {
+      return made.source;
+    }
+    const source = stripe
+      ? instanceSource(stripe as StripeLike | Promise<StripeLike | null>)
+      : publishableKeySource({
+          publishableKey,
+          stripeAccount: stripeAccount || undefined,
+          stripeOptions: stripeOptions ?? undefined,
+        });
+    this.#source = { stripe, publishableKey, stripeAccount, stripeOptions, source };
+    return source;
+  }
+
+  #run(purpose: ClientSecretRequest['purpose']): Promise<RelinkOutcome> {
+    const { element, host } = this;
+    const attempt = host.nextAttempt();
+    // A new relink ends any payment-method step still waiting.
+    this.payment?.abort();
+    this.payment = null;
+    if (this.#aborted) {
+      this.#controller = new AbortController();
+      this.#aborted = false;
+    }
+    const controller = this.#controller;
+    const last = this.#last;
+    const fetchSecret = asFunction(element.fetchClientSecret);
+    // What the page's fetchClientSecret is asked, made when it is asked.
+    const ask = (): unknown =>
+      fetchSecret!.call(element, {
+        purpose,
+        authorization: last.authorization,
+        account: purpose === 'authorization_retry' ? null : last.account,
+        previousSessionId: last.sessionId,
+        signal: controller.signal,
+      });
+    // Busy before anyone hears of it: a start listener calling start() gets this same attempt.
+    let settle!: (outcome: RelinkOutcome) => void;
+    const running = new Promise<RelinkOutcome>((resolve) => (settle = resolve));
+    this.#current = running;
+    // Stripe first, when it is at hand: nothing of the element's own stands between the click and
+    // Stripe's window. The page hears fc-relink-start right after, in the same task, before
+    // anything else of this attempt (a secret it is asked for comes after it too).
+    let started = false;
+    let opened = false;
+    let outcome: Promise<RelinkOutcome>;
+    try {
+      // Which secret is sent is decided in core (chooseClientSecret), from these.
+      outcome = runRelinkAttempt({
+        stripe: this.#stripeSource(),
+        purpose,
+        clientSecret: element.clientSecret,
+        fetchClientSecret: fetchSecret ? (ask as () => PromiseLike<unknown>) : null,
+        usedSecrets: this.#usedSecrets,
+        existingAccountIds: element.existingAccountIds ?? undefined,
+        signal: controller.signal,
+        onOpen: (secret) => {
+          this.#remember(secret);
+          this.#opened = true;
+          if (started) host.setState('open');
+          else opened = true;
+        },
+      });
+    } catch (thrown) {
+      // A property the page set threw when read (a getter, a proxy): the attempt still settles.
+      outcome = Promise.resolve(relinkError('unexpected', `A property threw: ${describeThrown(thrown)}`));
+    }
+    // Where focus was as the attempt began: Stripe's window takes it only once it is open, and
+    // an open window gives focus back to the trigger anyway.
+    this.#focusWasInside = host.hasFocus();
+    started = true;
+    host.setState(opened ? 'open' : 'loading');
+    element.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
+    // runRelinkAttempt never rejects (every failure is an outcome), and `running` hands its
+    // outcome to the callers.
+    void outcome.then((value) => settle(this.#settle(value)));
+    return running;
+  }
+
+  #remember(secret: string): void {
+    this.#usedSecrets.add(secret);
+    if (this.#usedSecrets.size > MAX_USED_SECRETS) this.#usedSecrets.delete(this.#usedSecrets.values().next().value!);
+  }
+
+  #settle(outcome: RelinkOutcome): RelinkOutcome {
+    const { element, host } = this;
+    this.#current = null;
+    if (outcome.type !== 'error') {
+      this.#last = {
+        authorization: outcome.requestedAuthorization,
+        account: outcome.requestedAccount,
+        sessionId: outcome.sessionId || null,
+      };
+    }
+    // Stripe's window took focus while it was open, or focus was on something of the element's
+    // (a fallback button that is gone now): give it back to the trigger.
+    const refocus = host.state() === 'open' || this.#focusWasInside || host.hasFocus();
+    host.setState(stateOf[outcome.type], outcome);
+    element.dispatchEvent(settleEvent(outcome));
+    // Focus is a side effect: nobody waits for it.
+    if (refocus) host.returnFocus();
+    if (outcome.type === 'success' && outcome.needsNewPaymentMethod === true) this.#beginPaymentStep(outcome);
+    return outcome;
+  }
+
+  /**
+   * After a relink that left the old payment method behind: the mandate, when the page turned the
+   * step on. The SetupIntent secret is asked for at once, while the step's code loads, so the
+   * accept click confirms within its own task.
+   */
+  #beginPaymentStep(success: RelinkSuccess): void {
+    const { element, host } = this;
+    const fetchSecret = asFunction(element.fetchSetupIntentSecret);
+    const account = success.accounts.find((a) => a.isNew) ?? success.accounts[0];
+    if (!fetchSecret || !account || !element.isConnected) return;
+    if (!element.businessName && !element.querySelector(':scope > [slot="mandate"]')) {
+      element.dispatchEvent(new FcRelinkErrorEvent(relinkError('missing_configuration', 'The payment step needs businessName or mandate slot text.')));
+      return;
+    }
+    const attempt = host.attempts();
+    const controller = new AbortController();
+    const request: SetupIntentRequest = { account, sessionId: success.sessionId, signal: controller.signal };
+    const ask = (): Promise<unknown> => new Promise((resolve) => resolve(fetchSecret.call(element, request)));
+    const step: PaymentStepHost = {
+      element,
+      account,
+      controller,
+      // Asked now, while the step's code loads.
+      first: ask(),
+      ask,
+      used: this.#usedSetupSecrets,
+      stripe: () => this.#stripeSource().peek(),
+      setState: (state) => host.setState(state),
+      focus: (part) => host.focusPart(part),
+      returnFocus: () => host.returnFocus(),
+    };
+    // A rejection is read by the step; none is left unhandled meanwhile.
+    step.first.catch(() => {});
+    void import('./mandate.js').then(({ PaymentStep }) => {
+      // A new relink began meanwhile, or the element left: no mandate for this one.
+      if (attempt !== host.attempts() || this.#current || !element.isConnected) return controller.abort();
+      this.payment = new PaymentStep(step);
+      host.setState('mandate');
+      host.focusPart('mandate');
+    });
+  }
+}
