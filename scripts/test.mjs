@@ -113,6 +113,23 @@ record('node tests', nodeOk, junitCounts(join(reports, 'node.xml'))?.get('all') 
 const e2eOk = run('end-to-end tests (Playwright, Chromium)', 'pnpm', ['--filter', '@fc-relink/e2e', 'test']);
 record('end-to-end tests (Chromium)', e2eOk, junitCounts(join(reports, 'e2e.xml'))?.get('all') ?? null);
 
-check('size budget', 'node', ['scripts/size.mjs']);
+// Size budget: the bundle as a page downloads it (scripts/size.mjs), then size-limit checks each
+// part against .size-limit.json; every part is one test.
+const bundled = run('size budget: bundle', 'node', ['scripts/size.mjs']);
+console.log('\n━━ size budget: pnpm exec size-limit');
+const limits = bundled ? spawnSync('pnpm', ['exec', 'size-limit', '--json'], { cwd: root, encoding: 'utf8' }) : null;
+let parts = null;
+try {
+  parts = limits ? JSON.parse(limits.stdout) : null;
+} catch {
+  console.log(limits?.stdout, limits?.stderr);
+}
+if (Array.isArray(parts) && parts.length > 0) {
+  for (const part of parts) console.log(`  ${part.passed ? 'ok  ' : 'OVER'} ${part.name}: ${part.size} B`);
+  const over = parts.filter((part) => !part.passed).length;
+  record('size budget (size-limit)', over === 0, { passed: parts.length - over, failed: over, skipped: 0 });
+} else {
+  record('size budget (size-limit)', false);
+}
 
 finish();
