@@ -57,8 +57,12 @@ export function checkClientSecret(value: unknown): RelinkError | null {
   return checkTrimmedClientSecret(typeof value === 'string' ? value.trim() : '');
 }
 
+/** The last client secret found well-formed: checked once, not again on the click that sends it. */
+let lastWellFormed = '';
+
 /** {@link checkClientSecret} for a secret already trimmed (the click's path trims once). */
 export function checkTrimmedClientSecret(secret: string): RelinkError | null {
+  if (secret === lastWellFormed && secret !== '') return null;
   if (secret === '') {
     return relinkError(
       'missing_configuration',
@@ -74,6 +78,7 @@ export function checkTrimmedClientSecret(secret: string): RelinkError | null {
       `Not a Financial Connections Session client secret (fcsess_..._secret_...).${lookalike(secret)}`,
     );
   }
+  lastWellFormed = secret;
   return null;
 }
 

@@ -4,6 +4,7 @@
 // payment-method step. By the time a person clicks, it is in, so the click still reaches Stripe
 // within its own task.
 import {
+  chooseClientSecret,
   describeThrown,
   instanceSource,
   publishableKeySource,
@@ -131,12 +132,16 @@ export class Flow {
     this.payment?.abort();
   }
 
-  /** Only warms the cache: load() never rejects, and start() meets any failure again. */
+  /**
+   * Only warms up: Stripe.js loads, and the page's secret is checked, so the click that sends it
+   * does neither again. Never throws; start() meets any failure again.
+   */
   preload(): void {
     const { element } = this.host;
     try {
       const source = this.#stripeSource();
       if (!source.error && (element.stripe || element.publishableKey)) void source.load();
+      chooseClientSecret({ purpose: 'initial', pageSecret: element.clientSecret, used: this.#usedSecrets, canFetch: false });
     } catch {
       // A property that throws when read: start() reports it as its outcome.
     }
