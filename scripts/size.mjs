@@ -73,3 +73,11 @@ for (const { name, files } of groups) {
   for (const file of files) writeFileSync(join(OUT, name, basename(file)), contents.get(file));
   console.log(`size: ${name}: ${files.map((file) => basename(file)).join(', ')}`);
 }
+// Which source modules each group holds, and their minified bytes (for pnpm bench's breakdown).
+const modules = Object.fromEntries(
+  groups.map(({ name, files }) => [
+    name,
+    files.flatMap((file) => Object.entries(outputs[file].inputs).filter(([, input]) => input.bytesInOutput > 0).map(([input, { bytesInOutput }]) => [input, bytesInOutput])),
+  ]),
+);
+writeFileSync(join(OUT, 'modules.json'), `${JSON.stringify(modules, null, 2)}\n`);
