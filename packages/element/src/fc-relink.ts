@@ -49,13 +49,24 @@ function loadFlow(): Promise<FlowModule | null> {
 
 /** The `lang` of the closest ancestor that has one, crossing shadow roots. */
 function nearestLang(node: Element): string {
-  for (let el: Element | null = node; el; ) {
-    const lang = el.getAttribute('lang');
-    if (lang) return lang;
-    el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
-  }
-  return '';
+  const own = node.getAttribute('lang');
+  if (own) return own;
+  const parent = parentOf(node);
+  if (!parent) return '';
+  // Elements rendered together mostly share a parent: its language is read once per task.
+  if (langOfParent?.parent === parent) return langOfParent.lang;
+  let lang = '';
+  for (let el: Element | null = parent; el && !lang; el = parentOf(el)) lang = el.getAttribute('lang') ?? '';
+  if (!langOfParent) setTimeout(() => (langOfParent = null));
+  langOfParent = { parent, lang };
+  return lang;
 }
+
+/** The parent element, or the host of the shadow root `el` is in. */
+const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+
+/** The last parent whose nearest `lang` was read, forgotten at the end of the task. */
+let langOfParent: { parent: Element; lang: string } | null = null;
 
 /**
  * Repairs a broken Stripe Financial Connections link: opens Stripe's relink flow for a session
@@ -451,6 +462,8 @@ export class FcRelinkElement extends LitElement {
 
   #stringsFor(lang: BuiltInLanguage): FcRelinkStrings {
     const base = loadedStrings(lang) ?? loadedStrings('en')!;
+    // Without overrides the built-in strings serve as they are, and nothing is kept per element.
+    if (this.strings === null) return base;
     if (this.#strings?.lang !== lang || this.#strings.from !== this.strings || this.#strings.base !== base) {
       this.#strings = { lang, from: this.strings, base, merged: withOverrides(base, this.strings) };
     }
