@@ -85,6 +85,19 @@ export function createControls(
   const settings: PlaygroundSettings = { ...initial, existingAccountIds: [...initial.existingAccountIds] };
   const changed = (key: keyof PlaygroundSettings): void => onChange({ ...settings, existingAccountIds: [...settings.existingAccountIds] }, key);
 
+  /** One radio button of a setting: selecting it applies `select`, then tells `onChange`. */
+  const choice = (setting: keyof PlaygroundSettings, value: string, current: string, select: () => void, name: string = setting): HTMLInputElement =>
+    h('input', {
+      type: 'radio',
+      name,
+      value,
+      checked: value === current,
+      onchange: () => {
+        select();
+        changed(setting);
+      },
+    });
+
   // Scenario: one radio group, sectioned by the mode each scenario's session is created in.
   const sections = (SESSIONS === 'fake' ? MODES : []).map((mode) => {
     const headingId = `mode-group-${mode.mode ?? 'none'}`;
@@ -96,16 +109,9 @@ export function createControls(
         h(
           'label',
           { class: 'scenario-option' },
-          h('input', {
-            type: 'radio',
-            name: 'scenario',
-            value: s.id,
-            checked: s.id === settings.scenario,
-            onchange: () => {
-              settings.scenario = s.id;
-              renderSession();
-              changed('scenario');
-            },
+          choice('scenario', s.id, settings.scenario, () => {
+            settings.scenario = s.id;
+            renderSession();
           }),
           h('span', { class: 'scenario-text' }, h('span', { class: 'scenario-title' }, s.title), h('code', { class: 'scenario-id' }, s.id)),
         ),
@@ -122,17 +128,10 @@ export function createControls(
       h(
         'label',
         { class: 'scenario-option' },
-        h('input', {
-          type: 'radio',
-          name: 'setup-scenario',
-          value: id,
-          checked: id === settings.setupScenario,
-          onchange: () => {
-            settings.setupScenario = id;
-            renderSession();
-            changed('setupScenario');
-          },
-        }),
+        choice('setupScenario', id, settings.setupScenario, () => {
+          settings.setupScenario = id;
+          renderSession();
+        }, 'setup-scenario'),
         h('span', { class: 'scenario-text' }, h('span', { class: 'scenario-title' }, SETUP_WORDS[id].title), h('code', { class: 'scenario-id' }, id)),
       ),
     ),
@@ -421,15 +420,8 @@ export function createControls(
             h(
               'label',
               { class: 'toggle' },
-              h('input', {
-                type: 'radio',
-                name: 'link',
-                value: state,
-                checked: state === settings.link,
-                onchange: () => {
-                  settings.link = state;
-                  changed('link');
-                },
+              choice('link', state, settings.link, () => {
+                settings.link = state;
               }),
               h('span', {}, LINK_WORDS[state].title, h('span', { class: 'toggle-note' }, ` (${LINK_WORDS[state].note})`)),
             ),

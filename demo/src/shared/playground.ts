@@ -18,7 +18,7 @@ import { createEventLog } from './event-log.js';
 import { createHandlerView, type RelinkEventKey } from './handler-view.js';
 import { PLAYGROUND_PAGES, type PlaygroundPageId } from './pages.js';
 import { isScenario, modeInfo, scenarioInfo } from './scenarios.js';
-import { sessionServer, setupIntentServer } from './secrets.js';
+import { postJson, sessionServer, setupIntentServer } from './secrets.js';
 import { createStateView } from './state-view.js';
 
 /**
@@ -151,13 +151,7 @@ async function readAccountStatus(settings: PlaygroundSettings): Promise<AccountE
   const body = SESSIONS === 'fake' ? { link: settings.link } : settings.account ? { account: settings.account } : null;
   if (body === null) return null;
   try {
-    const response = await fetch(ACCOUNT_STATUS_PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
+    const response = await postJson(ACCOUNT_STATUS_PATH, body);
     const answer = (await response.json()) as { eligibility?: AccountEligibility };
     return response.ok && answer.eligibility ? answer.eligibility : null;
   } catch {

@@ -55,6 +55,18 @@ export interface SessionServerOptions {
   endpoint?: string;
 }
 
+/** POSTs `body` as JSON to the demo server, the page's own, uncached. */
+export function postJson(endpoint: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  return fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+    cache: 'no-store',
+    ...(signal ? { signal } : {}),
+  });
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -84,15 +96,7 @@ async function readAnswer(response: Response): Promise<Record<string, unknown> &
  */
 async function askDemoServer(endpoint: string, body: unknown, signal: AbortSignal): Promise<Record<string, unknown> & { clientSecret: string }> {
   try {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal,
-    });
-    return await readAnswer(response);
+    return await readAnswer(await postJson(endpoint, body, signal));
   } catch (thrown) {
     if (thrown instanceof SessionRequestError) throw thrown;
     throw signal.aborted

@@ -48,24 +48,20 @@ const authorization = (status: string, details: Record<string, unknown>): Record
 const expiring = { active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: EXPIRES } };
 const quiet = { active: { action: 'none', cause: 'unspecified', expected_deactivation_date: EXPIRES } };
 
-const onAccount = (fields: Partial<RelinkWebhookAction>): RelinkWebhookAction => ({
-  action: 'none',
-  object: 'account',
-  id: 'fca_1',
-  authorization: 'fcauthz_1',
-  cause: null,
-  expectedDeactivationDate: null,
-  ...fields,
-});
-const onAuthorization = (fields: Partial<RelinkWebhookAction>): RelinkWebhookAction => ({
-  action: 'none',
-  object: 'authorization',
-  id: 'fcauthz_2',
-  authorization: 'fcauthz_2',
-  cause: null,
-  expectedDeactivationDate: null,
-  ...fields,
-});
+/** What relinkWebhookAction reads from an event about `account()` or `authorization()` above. */
+const about =
+  (object: 'account' | 'authorization') =>
+  (fields: Partial<RelinkWebhookAction>): RelinkWebhookAction => ({
+    action: 'none',
+    object,
+    id: object === 'account' ? 'fca_1' : 'fcauthz_2',
+    authorization: object === 'account' ? 'fcauthz_1' : 'fcauthz_2',
+    cause: null,
+    expectedDeactivationDate: null,
+    ...fields,
+  });
+const onAccount = about('account');
+const onAuthorization = about('authorization');
 const NOTHING: RelinkWebhookAction = { action: 'none', object: null, id: null, authorization: null, cause: null, expectedDeactivationDate: null };
 
 describe('relinkWebhookAction: the table of SPEC section 10, on SDK-verified events', () => {
