@@ -293,7 +293,6 @@ export class FcRelinkElement extends LitElement {
     else if (this.preload === 'eager') this.#preloadNow();
   }
 
-
   /**
    * Opens Stripe's relink flow. Resolves with the outcome the settling event carries; never
    * rejects. While an attempt runs, returns that attempt's promise.
@@ -301,13 +300,15 @@ export class FcRelinkElement extends LitElement {
   start(): Promise<RelinkOutcome> {
     const flow = this.#flow();
     if (flow) return flow.start();
-    // Clicked before the flow's code came: it runs as soon as it is in.
-    this.#starting ??= loadFlow().then((module) => (module ? this.#flow()!.start() : this.#couldNotLoad(flowFailure)));
-    const starting = this.#starting;
-    void starting.then(() => {
-      if (this.#starting === starting) this.#starting = null;
-    });
-    return starting;
+    // Clicked before the flow's code came: it runs as soon as it is in, once for every such call.
+    if (!this.#starting) {
+      const starting = loadFlow().then((module) => (module ? this.#flow()!.start() : this.#couldNotLoad(flowFailure)));
+      this.#starting = starting;
+      void starting.then(() => {
+        if (this.#starting === starting) this.#starting = null;
+      });
+    }
+    return this.#starting;
   }
 
   /** The flow's code did not load: this attempt ends as a retryable error, the next one tries again. */

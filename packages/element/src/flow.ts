@@ -4,7 +4,7 @@
 // payment-method step. By the time a person clicks, it is in, so the click still reaches Stripe
 // within its own task.
 import {
-  chooseClientSecret,
+  checkClientSecret,
   describeThrown,
   instanceSource,
   publishableKeySource,
@@ -88,11 +88,6 @@ export class Flow {
     return this.host.element;
   }
 
-  /** An attempt is running. */
-  get busy(): boolean {
-    return this.#current !== null;
-  }
-
   start(): Promise<RelinkOutcome> {
     if (this.#current) return this.#current;
     // A fresh secret from the page starts over; otherwise, after Stripe has opened once, it is a retry.
@@ -141,7 +136,7 @@ export class Flow {
     try {
       const source = this.#stripeSource();
       if (!source.error && (element.stripe || element.publishableKey)) void source.load();
-      chooseClientSecret({ purpose: 'initial', pageSecret: element.clientSecret, used: this.#usedSecrets, canFetch: false });
+      checkClientSecret(element.clientSecret);
     } catch {
       // A property that throws when read: start() reports it as its outcome.
     }
@@ -178,15 +173,17 @@ export class Flow {
     const controller = this.#controller;
     const last = this.#last;
     const fetchSecret = asFunction(element.fetchClientSecret);
-    // What the page's fetchClientSecret is asked, made when it is asked.
-    const ask = (): unknown =>
-      fetchSecret!.call(element, {
-        purpose,
-        authorization: last.authorization,
-        account: purpose === 'authorization_retry' ? null : last.account,
-        previousSessionId: last.sessionId,
-        signal: controller.signal,
-      });
+    // The page's fetchClientSecret, with what it is asked made when it is asked.
+    const ask = fetchSecret
+      ? () =>
+          fetchSecret.call(element, {
+            purpose,
+            authorization: last.authorization,
+            account: purpose === 'authorization_retry' ? null : last.account,
+            previousSessionId: last.sessionId,
+            signal: controller.signal,
+          })
+      : null;
     // Busy before anyone hears of it: a start listener calling start() gets this same attempt.
     let settle!: (outcome: RelinkOutcome) => void;
     const running = new Promise<RelinkOutcome>((resolve) => (settle = resolve));
@@ -203,7 +200,7 @@ export class Flow {
         stripe: this.#stripeSource(),
         purpose,
         clientSecret: element.clientSecret,
-        fetchClientSecret: fetchSecret ? (ask as () => PromiseLike<unknown>) : null,
+        fetchClientSecret: ask,
         usedSecrets: this.#usedSecrets,
         existingAccountIds: element.existingAccountIds ?? undefined,
         signal: controller.signal,
