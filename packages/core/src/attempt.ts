@@ -3,6 +3,7 @@ import type { StripeLike } from './stripe-types.js';
 import type { StripeSource } from './loader.js';
 import { acceptFetchedSecret, chooseClientSecret, type ClientSecretPurpose } from './client-secret.js';
 import { describeThrown, isRelinkError, relinkError } from './errors.js';
+import type { ClientSecretChecks } from './secrets.js';
 import { interpretRelinkResult } from './interpret.js';
 
 export interface RelinkAttemptOptions {
@@ -16,6 +17,8 @@ export interface RelinkAttemptOptions {
   fetchClientSecret?: (() => PromiseLike<unknown>) | null | undefined;
   /** Secrets that already reached Stripe: none is sent again. */
   usedSecrets?: ReadonlySet<string> | undefined;
+  /** The caller's own client secret checks, when it checks its secret ahead of the attempt. */
+  secretChecks?: ClientSecretChecks | undefined;
   existingAccountIds?: readonly string[] | undefined;
   /**
    * Aborting ends the attempt at once, whatever it waits for: before Stripe opens nothing is
@@ -83,6 +86,7 @@ export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<R
       pageSecret: options.clientSecret,
       used,
       canFetch: typeof options.fetchClientSecret === 'function',
+      checks: options.secretChecks,
     });
     if (choice.action === 'refuse') return choice.error;
     if (source.error) return source.error;

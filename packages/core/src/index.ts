@@ -12,7 +12,7 @@ export type {
   StripeLike,
 } from './stripe-types.js';
 export { interpretRelinkResult, fallbacksFor, RELINK_API_VERSION, type InterpretContext } from './interpret.js';
-export { checkClientSecret, checkPublishableKey, checkSetupIntentSecret, checkStripeAccount, checkStripeOptions, isSecretKey } from './secrets.js';
+export { checkClientSecret, ClientSecretChecks, checkPublishableKey, checkSetupIntentSecret, checkStripeAccount, checkStripeOptions, isSecretKey } from './secrets.js';
 export {
   acceptFetchedSecret,
   chooseClientSecret,
