@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { PaymentMethodReplaced, RelinkError, RelinkFallback, RelinkFailure, RelinkOutcome, StripeLike } from '@fc-relink/core';
+import type { PaymentMethodReplaced, RelinkError, RelinkFallback, RelinkOutcome, StripeLike } from '@fc-relink/core';
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 import { FcRelinkErrorEvent, FcRelinkStartEvent } from './events.js';
 import type * as FlowModuleNamespace from './flow.js';
@@ -7,7 +7,36 @@ import type { Flow, FlowHost } from './flow.js';
 import { builtInLanguage, loadBuiltInStrings, loadedStrings, withOverrides, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
 import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';
-import { asFunction } from './util.js';
+
+/**
+ * The properties a page sets on `<fc-relink>`; the read-only `state` is not one. The React and
+ * Vue bindings type their props from it.
+ */
+export type FcRelinkPropertyName =
+  | 'clientSecret'
+  | 'fetchClientSecret'
+  | 'publishableKey'
+  | 'stripeAccount'
+  | 'stripeOptions'
+  | 'stripe'
+  | 'existingAccountIds'
+  | 'preload'
+  | 'disabled'
+  | 'locale'
+  | 'strings'
+  | 'fetchSetupIntentSecret'
+  | 'businessName';
+
+/** The attributes the element reads, and the property each one sets. */
+const ATTRIBUTE_PROPERTIES: Readonly<Record<string, FcRelinkPropertyName>> = {
+  'client-secret': 'clientSecret',
+  'publishable-key': 'publishableKey',
+  'stripe-account': 'stripeAccount',
+  preload: 'preload',
+  disabled: 'disabled',
+  locale: 'locale',
+  'business-name': 'businessName',
+};
 
 const PRELOAD_MODES: ReadonlySet<unknown> = new Set<FcRelinkPreload>(['idle', 'eager', 'intent', 'none']);
 /** The first signs of intent, for `preload="intent"`. */
@@ -105,110 +134,206 @@ let langOfParent: { parent: Element; lang: string } | null = null;
 export class FcRelinkElement extends LitElement {
   static override styles = styles;
 
-  // Declared here rather than with decorators: no decorator helpers to ship, and the same in
-  // every build tool. Each property is documented where it is declared below, with its default;
-  // those declarations emit nothing (useDefineForClassFields: false in tsconfig.base.json). The
-  // accessors are the element's own (after the class): their getters answer the defaults until a
-  // property is set, so a new element costs no property update before anyone sets one.
-  static override properties = {
-    clientSecret: { attribute: 'client-secret', noAccessor: true },
-    fetchClientSecret: { attribute: false, noAccessor: true },
-    publishableKey: { attribute: 'publishable-key', noAccessor: true },
-    stripeAccount: { attribute: 'stripe-account', noAccessor: true },
-    stripeOptions: { attribute: false, noAccessor: true },
-    stripe: { attribute: false, noAccessor: true },
-    existingAccountIds: { attribute: false, noAccessor: true },
-    preload: { noAccessor: true },
-    disabled: { type: Boolean, noAccessor: true },
-    locale: { noAccessor: true },
-    strings: { attribute: false, noAccessor: true },
-    fetchSetupIntentSecret: { attribute: false, noAccessor: true },
-    businessName: { attribute: 'business-name', noAccessor: true },
-    _state: { state: true },
-    _outcome: { state: true },
-  };
+  // The public properties are the element's own, not declared to Lit: Lit would walk every
+  // declared property for every new element (to save values set before the upgrade, and again on
+  // the first update), which was most of what mounting cost beyond rendering. Each accessor below
+  // answers its default while unset (null or undefined), keeps a set value in a private field and
+  // asks Lit for an update as Lit's own would; attributes are read in attributeChangedCallback.
 
   /**
    * The client secret of a Financial Connections Session created with `relink_options`. Never reflected.
+   * @attr client-secret
    * @default ''
    */
-  clientSecret!: string;
+  get clientSecret(): string {
+    return this.#clientSecret ?? '';
+  }
+  set clientSecret(value: string) {
+    const old = this.clientSecret;
+    this.#clientSecret = value;
+    this.requestUpdate('clientSecret', old);
+  }
+  #clientSecret?: string;
 
   /**
    * Asked for a secret when `clientSecret` is empty, and for every retry.
    * @default null
    */
-  fetchClientSecret!: ((request: ClientSecretRequest) => Promise<string>) | null;
+  get fetchClientSecret(): ((request: ClientSecretRequest) => Promise<string>) | null {
+    return this.#fetchClientSecret ?? null;
+  }
+  set fetchClientSecret(value: ((request: ClientSecretRequest) => Promise<string>) | null) {
+    const old = this.fetchClientSecret;
+    this.#fetchClientSecret = value;
+    this.requestUpdate('fetchClientSecret', old);
+  }
+  #fetchClientSecret?: ((request: ClientSecretRequest) => Promise<string>) | null;
 
   /**
    * Your publishable key (`pk_test_`/`pk_live_`); Stripe.js is loaded through `@stripe/stripe-js/pure`.
+   * @attr publishable-key
    * @default ''
    */
-  publishableKey!: string;
+  get publishableKey(): string {
+    return this.#publishableKey ?? '';
+  }
+  set publishableKey(value: string) {
+    const old = this.publishableKey;
+    this.#publishableKey = value;
+    this.requestUpdate('publishableKey', old);
+  }
+  #publishableKey?: string;
 
   /**
    * A Connect account id, passed to Stripe.
+   * @attr stripe-account
    * @default ''
    */
-  stripeAccount!: string;
+  get stripeAccount(): string {
+    return this.#stripeAccount ?? '';
+  }
+  set stripeAccount(value: string) {
+    const old = this.stripeAccount;
+    this.#stripeAccount = value;
+    this.requestUpdate('stripeAccount', old);
+  }
+  #stripeAccount?: string;
 
   /**
    * Options for the Stripe constructor (locale, apiVersion, betas).
    * @default null
    */
-  stripeOptions!: StripeConstructorOptions | null;
+  get stripeOptions(): StripeConstructorOptions | null {
+    return this.#stripeOptions ?? null;
+  }
+  set stripeOptions(value: StripeConstructorOptions | null) {
+    const old = this.stripeOptions;
+    this.#stripeOptions = value;
+    this.requestUpdate('stripeOptions', old);
+  }
+  #stripeOptions?: StripeConstructorOptions | null;
 
   /**
    * A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`.
    * @default null
    */
-  stripe!: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null;
+  get stripe(): Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null {
+    return this.#stripe ?? null;
+  }
+  set stripe(value: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null) {
+    const old = this.stripe;
+    this.#stripe = value;
+    this.requestUpdate('stripe', old);
+  }
+  #stripe?: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null;
 
   /**
    * Account ids the page already knows, to tell new accounts from existing ones.
    * @default null
    */
-  existingAccountIds!: string[] | null;
+  get existingAccountIds(): string[] | null {
+    return this.#existingAccountIds ?? null;
+  }
+  set existingAccountIds(value: string[] | null) {
+    const old = this.existingAccountIds;
+    this.#existingAccountIds = value;
+    this.requestUpdate('existingAccountIds', old);
+  }
+  #existingAccountIds?: string[] | null;
 
   /**
    * When Stripe.js loads.
+   * @attr preload
    * @default 'idle'
    */
-  preload!: FcRelinkPreload;
+  get preload(): FcRelinkPreload {
+    return this.#preload ?? 'idle';
+  }
+  set preload(value: FcRelinkPreload) {
+    const old = this.preload;
+    this.#preload = value;
+    this.requestUpdate('preload', old);
+  }
+  #preload?: FcRelinkPreload;
 
   /**
    * Ignores the user's clicks. `start()` still runs when the page calls it.
+   * @attr disabled
    * @default false
    */
-  disabled!: boolean;
+  get disabled(): boolean {
+    return this.#disabled ?? false;
+  }
+  set disabled(value: boolean) {
+    const old = this.disabled;
+    this.#disabled = value;
+    this.requestUpdate('disabled', old);
+  }
+  #disabled?: boolean;
 
   /**
    * `en`, `ja` or `de` built in; by default the nearest `lang`.
+   * @attr locale
    * @default ''
    */
-  locale!: string;
+  get locale(): string {
+    return this.#locale ?? '';
+  }
+  set locale(value: string) {
+    const old = this.locale;
+    this.#locale = value;
+    this.requestUpdate('locale', old);
+  }
+  #locale?: string;
 
   /**
    * Overrides for any of the built-in strings.
    * @default null
    */
-  strings!: Partial<FcRelinkStrings> | null;
+  get strings(): Partial<FcRelinkStrings> | null {
+    return this.#strings ?? null;
+  }
+  set strings(value: Partial<FcRelinkStrings> | null) {
+    const old = this.strings;
+    this.#strings = value;
+    this.requestUpdate('strings', old);
+  }
+  #strings?: Partial<FcRelinkStrings> | null;
 
   /**
    * Turns on the payment-method step (SPEC section 9): after a relink that ends on a new account,
    * asked at once for a SetupIntent client secret (`seti_..._secret_...`) for that account.
    * @default null
    */
-  fetchSetupIntentSecret!: ((request: SetupIntentRequest) => Promise<string>) | null;
+  get fetchSetupIntentSecret(): ((request: SetupIntentRequest) => Promise<string>) | null {
+    return this.#fetchSetupIntentSecret ?? null;
+  }
+  set fetchSetupIntentSecret(value: ((request: SetupIntentRequest) => Promise<string>) | null) {
+    const old = this.fetchSetupIntentSecret;
+    this.#fetchSetupIntentSecret = value;
+    this.requestUpdate('fetchSetupIntentSecret', old);
+  }
+  #fetchSetupIntentSecret?: ((request: SetupIntentRequest) => Promise<string>) | null;
 
   /**
    * The business named in the built-in ACH mandate text.
+   * @attr business-name
    * @default ''
    */
-  businessName!: string;
+  get businessName(): string {
+    return this.#businessName ?? '';
+  }
+  set businessName(value: string) {
+    const old = this.businessName;
+    this.#businessName = value;
+    this.requestUpdate('businessName', old);
+  }
+  #businessName?: string;
 
-  private _state: FcRelinkState = 'idle';
-  private _outcome: RelinkOutcome | null = null;
+  /** The flow state (rendered, and reflected as the `state` attribute). */
+  #state: FcRelinkState = 'idle';
+  /** The outcome the latest settled attempt showed. */
+  #outcome: RelinkOutcome | null = null;
 
   #attempts = 0;
   /** The language of the update under way, read once per update. */
@@ -220,25 +345,40 @@ export class FcRelinkElement extends LitElement {
 
   /** The flow state; also the `state` attribute, for styling. Read-only. */
   get state(): FcRelinkState {
-    return this._state;
+    return this.#state;
+  }
+
+  constructor() {
+    super();
+    // A property a page set before the element was defined is an own property that hides the
+    // accessor: it goes through the accessor now.
+    for (const name of OWN_PROPERTIES) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value: unknown = Reflect.get(this, name);
+      Reflect.deleteProperty(this, name);
+      Reflect.set(this, name, value);
+    }
   }
 
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'state'];
+    return [...super.observedAttributes, ...Object.keys(ATTRIBUTE_PROPERTIES), 'state'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     // `state` is the element's to write: a page's write is put back at once.
     if (name === 'state') {
-      if (value !== this._state) this.setAttribute('state', this._state);
+      if (value !== this.#state) this.setAttribute('state', this.#state);
       return;
     }
-    super.attributeChangedCallback(name, old, value);
+    const property = ATTRIBUTE_PROPERTIES[name];
+    // `disabled` is there or not; a removed attribute puts its property back to its default.
+    if (property) Reflect.set(this, property, property === 'disabled' ? value !== null : value);
+    else super.attributeChangedCallback(name, old, value);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.getAttribute('state') !== this._state) this.setAttribute('state', this._state);
+    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     // The flow's code comes right after the first render; a failure is met again by start().
     if (!flowModule) void loadFlow();
     this.#schedulePreload();
@@ -263,17 +403,14 @@ export class FcRelinkElement extends LitElement {
   #host(): FlowHost {
     return {
       element: this,
-      state: () => this._state,
-      outcome: () => this._outcome,
+      state: () => this.#state,
+      outcome: () => this.#outcome,
       setState: (state, outcome) => {
-        if (outcome) this._outcome = outcome;
+        if (outcome) this.#outcome = outcome;
         this.#setState(state);
       },
       nextAttempt: () => ++this.#attempts,
       attempts: () => this.#attempts,
-      hasFocus: () => this.#hasFocus(),
-      focusPart: (part) => void this.#focusPart(part),
-      returnFocus: () => void this.#returnFocus(),
     };
   }
 
@@ -315,7 +452,7 @@ export class FcRelinkElement extends LitElement {
   #couldNotLoad(thrown: unknown): RelinkOutcome {
     const outcome = flowUnavailable(thrown);
     this.dispatchEvent(startEvent(++this.#attempts));
-    this._outcome = outcome;
+    this.#outcome = outcome;
     this.#setState('errored');
     this.dispatchEvent(errorEvent(outcome));
     return outcome;
@@ -343,28 +480,10 @@ export class FcRelinkElement extends LitElement {
     return this.#flowInstance?.confirmPaymentMethod() ?? Promise.resolve(null);
   }
 
-  /** Moves focus to one of the element's parts once it is rendered. */
-  async #focusPart(part: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
-  }
-
-  #hasFocus(): boolean {
-    return this.matches(':focus-within');
-  }
-
   #setState(next: FcRelinkState): void {
-    this._state = next;
+    this.#state = next;
+    this.requestUpdate();
     this.setAttribute('state', next);
-  }
-
-  async #returnFocus(): Promise<void> {
-    await this.updateComplete;
-    if (!this.isConnected) return;
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== this && !this.contains(active)) return;
-    const slotted = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="trigger"]')?.assignedElements()[0] as HTMLElement | undefined;
-    (slotted ?? this.renderRoot.querySelector<HTMLElement>('[part="trigger"]'))?.focus();
   }
 
   #preloadNow(): void {
@@ -410,15 +529,17 @@ export class FcRelinkElement extends LitElement {
     }
   }
 
-  #onConfirmClick(): void {
-    // confirmPaymentMethod() never rejects, and its outcome reaches the page as an event.
-    if (!this.disabled) void this.confirmPaymentMethod();
+  protected override firstUpdated(): void {
+    // A function listener of its own, added once: a template's @click adds an object whose
+    // handleEvent the browser looks up on every event, a measurable part of the click's way to
+    // Stripe (BENCHMARKS.md).
+    this.renderRoot.querySelector('slot[name="trigger"]')?.addEventListener('click', () => this.#onTriggerClick());
   }
 
   #onTriggerClick(): void {
     // start() never rejects, and its outcome reaches the page as an event. While the mandate
     // shows, the trigger waits: the customer accepts (or the page starts over with start()).
-    if (!this.disabled && this._state !== 'mandate' && this._state !== 'confirming') void this.start();
+    if (!this.disabled && this.#state !== 'mandate' && this.#state !== 'confirming') void this.start();
   }
 
   /** The built-in language the element speaks: `locale`, else the nearest `lang`, else English. */
@@ -426,49 +547,17 @@ export class FcRelinkElement extends LitElement {
     return builtInLanguage(this.locale || nearestLang(this));
   }
 
-  #statusText(s: FcRelinkStrings, lang: BuiltInLanguage): string {
-    const outcome = this._outcome;
-    switch (this._state) {
-      case 'loading':
-        return s.loading;
-      case 'open':
-        return s.open;
-      case 'succeeded':
-        return outcome?.type === 'success' ? s[outcome.kind] : '';
-      case 'failed':
-        return outcome?.type === 'failure' ? s[outcome.reason] : '';
-      case 'errored':
-        return outcome?.type === 'error' && outcome.retryable ? s.error_retryable : s.error;
-      case 'mandate':
-      case 'confirming':
-      case 'completed':
-        return this.#flowInstance?.payment?.statusText(this._state, lang, this.strings) ?? '';
-      default:
-        return '';
-    }
-  }
-
-  #offeredFallbacks(failure: RelinkFailure): RelinkFallback[] {
-    return failure.fallbacks.filter((f) => f === 'new_payment_method' || asFunction(this.fetchClientSecret));
-  }
-
-  #onFallbackClick(event: Event): void {
-    const fallback = (event.currentTarget as HTMLElement).dataset.fallback as RelinkFallback;
-    // chooseFallback() never rejects, and its outcome reaches the page as an event.
-    if (!this.disabled) void this.chooseFallback(fallback);
-  }
-
   /** The strings in use, made again only when the language or the page's overrides change. */
-  #strings: { lang: string; from: unknown; base: FcRelinkStrings; merged: FcRelinkStrings } | null = null;
+  #merged: { lang: string; from: unknown; base: FcRelinkStrings; merged: FcRelinkStrings } | null = null;
 
   #stringsFor(lang: BuiltInLanguage): FcRelinkStrings {
     const base = loadedStrings(lang) ?? loadedStrings('en')!;
     // Without overrides the built-in strings serve as they are, and nothing is kept per element.
     if (this.strings === null) return base;
-    if (this.#strings?.lang !== lang || this.#strings.from !== this.strings || this.#strings.base !== base) {
-      this.#strings = { lang, from: this.strings, base, merged: withOverrides(base, this.strings) };
+    if (this.#merged?.lang !== lang || this.#merged.from !== this.strings || this.#merged.base !== base) {
+      this.#merged = { lang, from: this.strings, base, merged: withOverrides(base, this.strings) };
     }
-    return this.#strings.merged;
+    return this.#merged.merged;
   }
 
   /** Renders once the language's strings are there: a Japanese page never shows English first. */
@@ -481,74 +570,27 @@ export class FcRelinkElement extends LitElement {
     // The text carries its language, for screen readers when it differs from the page's.
     const lang = this.#lang;
     const s = this.#stringsFor(lang);
-    const busy = this._state === 'loading' || this._state === 'open';
-    const outcome = this._outcome;
-    const retryLabel = this._state === 'errored' && outcome?.type === 'error' && outcome.retryable;
-    const failure = this._state === 'failed' && outcome?.type === 'failure' ? outcome : null;
-    const fallbacks = failure ? this.#offeredFallbacks(failure) : [];
-    const mandate = this._state === 'mandate' || this._state === 'confirming' ? (this.#flowInstance?.payment ?? null) : null;
+    const state = this.#state;
+    const outcome = this.#outcome;
+    const retryLabel = state === 'errored' && outcome?.type === 'error' && outcome.retryable;
+    // Every state but these two and `idle` comes from the flow (an error too, once its code is in).
+    const flow = this.#flowInstance;
     return html`
-      <slot name="trigger" @click=${this.#onTriggerClick}>
-        <button part="trigger" type="button" lang=${lang} ?disabled=${this.disabled || mandate !== null} aria-busy=${busy ? 'true' : 'false'}>
+      <slot name="trigger">
+        <button part="trigger" type="button" lang=${lang} ?disabled=${this.disabled || state === 'mandate' || state === 'confirming'} aria-busy=${state === 'loading' || state === 'open' ? 'true' : 'false'}>
           <slot>${retryLabel ? s.retry : s.trigger}</slot>
         </button>
       </slot>
-      <div part="status" role="status" aria-live="polite" lang=${lang}>${this.#statusText(s, lang)}</div>
-      ${fallbacks.length
-        ? // One place after the status: the fallbacks after a failure, or the mandate after a success.
-          html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
-            ${fallbacks.map(
-              (f) => html`<button part="fallback" type="button" data-fallback=${f} ?disabled=${this.disabled} @click=${this.#onFallbackClick}>
-                ${s[f === 'retry' ? 'retry' : f]}
-              </button>`,
-            )}
-          </div>`
-        : mandate
-        ? mandate.render({
-            lang,
-            businessName: typeof this.businessName === 'string' ? this.businessName.slice(0, 200) : '',
-            busy: this._state === 'confirming',
-            disabled: Boolean(this.disabled),
-            overrides: this.strings,
-            onConfirm: this.#onConfirmClick,
-          })
-        : nothing}
+      <div part="status" role="status" aria-live="polite" lang=${lang}>${flow ? flow.statusText(s, lang) : retryLabel ? s.error_retryable : ''}</div>
+      ${flow ? flow.renderAfterStatus(s, lang) : nothing}
     `;
   }
 }
 
-/** The public properties' defaults, answered while a property is unset. */
-const DEFAULTS: Readonly<Record<string, unknown>> = {
-  clientSecret: '',
-  fetchClientSecret: null,
-  publishableKey: '',
-  stripeAccount: '',
-  stripeOptions: null,
-  stripe: null,
-  existingAccountIds: null,
-  preload: 'idle',
-  disabled: false,
-  locale: '',
-  strings: null,
-  fetchSetupIntentSecret: null,
-  businessName: '',
-};
+/** The properties a page sets, with their types (`Pick` also checks every name is one). */
+export type FcRelinkProperties = Pick<FcRelinkElement, FcRelinkPropertyName>;
 
-// The accessors Lit would make (noAccessor above), with the defaults: a set value is kept under
-// a symbol of its own and requests an update, as Lit's do.
-for (const [name, fallback] of Object.entries(DEFAULTS)) {
-  const key = Symbol(name);
-  Object.defineProperty(FcRelinkElement.prototype, name, {
-    get(this: Record<symbol, unknown>) {
-      const value = this[key];
-      return value === undefined ? fallback : value;
-    },
-    set(this: FcRelinkElement & Record<string | symbol, unknown>, value: unknown) {
-      const old = this[name];
-      this[key] = value;
-      this.requestUpdate(name, old);
-    },
-    configurable: true,
-    enumerable: true,
-  });
-}
+/** The properties a page sets (those with a setter), for values set before the upgrade. */
+const OWN_PROPERTIES = Object.entries(Object.getOwnPropertyDescriptors(FcRelinkElement.prototype))
+  .filter(([, descriptor]) => descriptor.set)
+  .map(([name]) => name);

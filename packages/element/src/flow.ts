@@ -1,10 +1,11 @@
 // What runs a relink, loaded as soon as the element is on the page but after its first render (a
 // chunk of its own, so a page downloads only the button and its text before it can show them):
-// the Stripe source, attempts and their settlement, fallbacks, and the start of the
-// payment-method step. By the time a person clicks, it is in, so the click still reaches Stripe
+// the Stripe source, attempts and their settlement, fallbacks, the start of the payment-method
+// step, and what the element shows once an attempt began (the status text, the fallback buttons,
+// where focus goes). By the time a person clicks, it is in, so the click still reaches Stripe
 // within its own task.
 import {
-  checkClientSecret,
+  ClientSecretChecks,
   describeThrown,
   instanceSource,
   publishableKeySource,
@@ -18,9 +19,11 @@ import {
   type StripeLike,
   type StripeSource,
 } from '@fc-relink/core';
+import { html, nothing, type TemplateResult } from 'lit';
 import { FcRelinkErrorEvent, FcRelinkFailureEvent, FcRelinkFallbackEvent, FcRelinkStartEvent, FcRelinkSuccessEvent } from './events.js';
 import type { FcRelinkElement } from './fc-relink.js';
 import type { PaymentStep, PaymentStepHost } from './mandate.js';
+import type { BuiltInLanguage, FcRelinkStrings } from './strings.js';
 import type { ClientSecretRequest, FcRelinkState, SetupIntentRequest } from './types.js';
 import { asFunction } from './util.js';
 
@@ -36,10 +39,25 @@ export interface FlowHost {
   nextAttempt(): number;
   /** The number of the latest attempt. */
   attempts(): number;
-  hasFocus(): boolean;
-  focusPart(part: string): void;
-  returnFocus(): void;
 }
+
+/** Moves focus to one of the element's parts once it is rendered. */
+async function focusPart(element: FcRelinkElement, part: string): Promise<void> {
+  await element.updateComplete;
+  element.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
+}
+
+/** Gives focus back to the trigger (the page's own, when it slotted one), unless it went elsewhere on the page. */
+async function returnFocus(element: FcRelinkElement): Promise<void> {
+  await element.updateComplete;
+  if (!element.isConnected) return;
+  const active = document.activeElement;
+  if (active && active !== document.body && active !== element && !element.contains(active)) return;
+  const slotted = element.renderRoot.querySelector<HTMLSlotElement>('slot[name="trigger"]')?.assignedElements()[0] as HTMLElement | undefined;
+  (slotted ?? element.renderRoot.querySelector<HTMLElement>('[part="trigger"]'))?.focus();
+}
+
+const hasFocus = (element: FcRelinkElement): boolean => element.matches(':focus-within');
 
 const settleEvent = (outcome: RelinkOutcome): Event =>
   outcome.type === 'success'
@@ -65,6 +83,8 @@ export class Flow {
   #controller = new AbortController();
   /** Whether {@link abort} ran since the controller was made (read without asking the signal). */
   #aborted = false;
+  /** This element's client secret checks: the one checked at idle is not read again on the click. */
+  #secretChecks = new ClientSecretChecks();
   /** Whether an attempt of this element has reached Stripe. */
   #opened = false;
   /** Every secret this element sent to Stripe (the latest {@link MAX_USED_SECRETS}): none is sent twice. */
@@ -83,6 +103,71 @@ export class Flow {
   #usedSetupSecrets = new Set<string>();
 
   constructor(private readonly host: FlowHost) {}
+
+  /** The status text of the state the element is in. */
+  statusText(s: FcRelinkStrings, lang: BuiltInLanguage): string {
+    const state = this.host.state();
+    const outcome = this.host.outcome();
+    switch (state) {
+      case 'loading':
+        return s.loading;
+      case 'open':
+        return s.open;
+      case 'succeeded':
+        return outcome?.type === 'success' ? s[outcome.kind] : '';
+      case 'failed':
+        return outcome?.type === 'failure' ? s[outcome.reason] : '';
+      case 'errored':
+        return outcome?.type === 'error' && outcome.retryable ? s.error_retryable : s.error;
+      case 'mandate':
+      case 'confirming':
+      case 'completed':
+        return this.payment?.statusText(state, lang, this.element.strings) ?? '';
+      default:
+        return '';
+    }
+  }
+
+  /** What follows the status: the fallbacks after a failure, or the mandate after a relink that needs a new payment method. */
+  renderAfterStatus(s: FcRelinkStrings, lang: BuiltInLanguage): TemplateResult | typeof nothing {
+    const { element, host } = this;
+    const state = host.state();
+    const outcome = host.outcome();
+    if (state === 'failed' && outcome?.type === 'failure') {
+      // Retries need fetchClientSecret: a used secret is never sent again.
+      const offered = outcome.fallbacks.filter((f) => f === 'new_payment_method' || asFunction(element.fetchClientSecret));
+      if (!offered.length) return nothing;
+      return html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
+        ${offered.map(
+          (f) => html`<button part="fallback" type="button" data-fallback=${f} ?disabled=${element.disabled} @click=${this.#onFallbackClick}>
+            ${s[f === 'retry' ? 'retry' : f]}
+          </button>`,
+        )}
+      </div>`;
+    }
+    if ((state === 'mandate' || state === 'confirming') && this.payment) {
+      return this.payment.render({
+        lang,
+        businessName: typeof element.businessName === 'string' ? element.businessName.slice(0, 200) : '',
+        busy: state === 'confirming',
+        disabled: Boolean(element.disabled),
+        overrides: element.strings,
+        onConfirm: this.#onConfirmClick,
+      });
+    }
+    return nothing;
+  }
+
+  #onFallbackClick = (event: Event): void => {
+    const fallback = (event.currentTarget as HTMLElement).dataset.fallback as RelinkFallback;
+    // chooseFallback() never rejects, and its outcome reaches the page as an event.
+    if (!this.element.disabled) void this.chooseFallback(fallback);
+  };
+
+  #onConfirmClick = (): void => {
+    // confirmPaymentMethod() never rejects, and its outcome reaches the page as an event.
+    if (!this.element.disabled) void this.confirmPaymentMethod();
+  };
 
   private get element(): FcRelinkElement {
     return this.host.element;
@@ -136,7 +221,7 @@ export class Flow {
     try {
       const source = this.#stripeSource();
       if (!source.error && (element.stripe || element.publishableKey)) void source.load();
-      checkClientSecret(element.clientSecret);
+      this.#secretChecks.check(element.clientSecret);
     } catch {
       // A property that throws when read: start() reports it as its outcome.
     }
@@ -202,6 +287,7 @@ export class Flow {
         clientSecret: element.clientSecret,
         fetchClientSecret: ask,
         usedSecrets: this.#usedSecrets,
+        secretChecks: this.#secretChecks,
         existingAccountIds: element.existingAccountIds ?? undefined,
         signal: controller.signal,
         onOpen: (secret) => {
@@ -217,7 +303,7 @@ export class Flow {
     }
     // Where focus was as the attempt began: Stripe's window takes it only once it is open, and
     // an open window gives focus back to the trigger anyway.
-    this.#focusWasInside = host.hasFocus();
+    this.#focusWasInside = hasFocus(element);
     started = true;
     host.setState(opened ? 'open' : 'loading');
     element.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
@@ -244,11 +330,11 @@ export class Flow {
     }
     // Stripe's window took focus while it was open, or focus was on something of the element's
     // (a fallback button that is gone now): give it back to the trigger.
-    const refocus = host.state() === 'open' || this.#focusWasInside || host.hasFocus();
+    const refocus = host.state() === 'open' || this.#focusWasInside || hasFocus(element);
     host.setState(stateOf[outcome.type], outcome);
     element.dispatchEvent(settleEvent(outcome));
     // Focus is a side effect: nobody waits for it.
-    if (refocus) host.returnFocus();
+    if (refocus) void returnFocus(element);
     if (outcome.type === 'success' && outcome.needsNewPaymentMethod === true) this.#beginPaymentStep(outcome);
     return outcome;
   }
@@ -281,8 +367,8 @@ export class Flow {
       used: this.#usedSetupSecrets,
       stripe: () => this.#stripeSource().peek(),
       setState: (state) => host.setState(state),
-      focus: (part) => host.focusPart(part),
-      returnFocus: () => host.returnFocus(),
+      focus: (part) => void focusPart(element, part),
+      returnFocus: () => void returnFocus(element),
     };
     // A rejection is read by the step; none is left unhandled meanwhile.
     step.first.catch(() => {});
@@ -291,7 +377,7 @@ export class Flow {
       if (attempt !== host.attempts() || this.#current || !element.isConnected) return controller.abort();
       this.payment = new PaymentStep(step);
       host.setState('mandate');
-      host.focusPart('mandate');
+      void focusPart(element, 'mandate');
     });
   }
 }

@@ -1,6 +1,6 @@
 import './define.js';
 
-export { FcRelinkElement } from './fc-relink.js';
+export { FcRelinkElement, type FcRelinkProperties, type FcRelinkPropertyName } from './fc-relink.js';
 export * from './events.js';
 export { BUILT_IN_LANGUAGES, loadBuiltInStrings, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 export type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';

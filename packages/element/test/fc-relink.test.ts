@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { FcRelinkElement, type RelinkOutcome, type ClientSecretRequest } from '@fc-relink/element';
+import { FcRelinkElement, type RelinkOutcome, type ClientSecretRequest, type FcRelinkPropertyName } from '@fc-relink/element';
 import { createFakeStripe, fakeClientSecret, FAKE_IDS, type FakeScenario } from '@fc-relink/testing';
 import { deferred, litWarnings } from '../../../test-support/browser.js';
 
@@ -52,6 +52,81 @@ describe('<fc-relink> registration and first render', () => {
     el.clientSecret = fakeClientSecret('account_relinked');
     expect((await el.start()).type).to.equal('success');
     expect([fake.calls.length, next.calls.length]).to.deep.equal([1, 1]);
+  });
+});
+
+describe('<fc-relink> properties and attributes', () => {
+  // Every settable property, once: a name missing here, or one that is not a property, fails to compile.
+  const settable: Record<FcRelinkPropertyName, true> = {
+    clientSecret: true,
+    fetchClientSecret: true,
+    publishableKey: true,
+    stripeAccount: true,
+    stripeOptions: true,
+    stripe: true,
+    existingAccountIds: true,
+    preload: true,
+    disabled: true,
+    locale: true,
+    strings: true,
+    fetchSetupIntentSecret: true,
+    businessName: true,
+  };
+
+  it('has a setter for exactly the properties FcRelinkPropertyName names', () => {
+    const setters = Object.entries(Object.getOwnPropertyDescriptors(FcRelinkElement.prototype))
+      .filter(([, descriptor]) => descriptor.set)
+      .map(([name]) => name);
+    expect(setters.sort()).to.deep.equal(Object.keys(settable).sort());
+  });
+
+  it('answers each default until set, and a default again when set to null', async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink preload="none"></fc-relink>`);
+    el.preload = null as never;
+    expect([el.clientSecret, el.publishableKey, el.stripeAccount, el.locale, el.businessName]).to.deep.equal(['', '', '', '', '']);
+    expect([el.fetchClientSecret, el.stripeOptions, el.stripe, el.existingAccountIds, el.strings, el.fetchSetupIntentSecret]).to.deep.equal([
+      null, null, null, null, null, null,
+    ]);
+    expect([el.preload, el.disabled]).to.deep.equal(['idle', false]);
+    el.locale = 'de';
+    expect(el.locale).to.equal('de');
+    el.locale = null as never;
+    expect(el.locale).to.equal('');
+  });
+
+  it('reads its attributes into properties, and a removed attribute gives the default back', async () => {
+    const el = await fixture<FcRelinkElement>(
+      html`<fc-relink preload="none" publishable-key="pk_test_attr" stripe-account="acct_1" locale="ja" business-name="Rocket Rides" disabled></fc-relink>`,
+    );
+    expect([el.publishableKey, el.stripeAccount, el.locale, el.businessName, el.preload, el.disabled]).to.deep.equal([
+      'pk_test_attr', 'acct_1', 'ja', 'Rocket Rides', 'none', true,
+    ]);
+    expect(trigger(el).disabled).to.equal(true);
+    expect(trigger(el).lang).to.equal('ja');
+    el.removeAttribute('disabled');
+    el.removeAttribute('locale');
+    el.removeAttribute('preload');
+    await el.updateComplete;
+    expect([el.disabled, el.locale, el.preload]).to.deep.equal([false, '', 'idle']);
+    expect(trigger(el).disabled).to.equal(false);
+    expect(trigger(el).lang).to.equal('en');
+  });
+
+  it('keeps properties a page set before the element was defined, and still reacts to them', async () => {
+    const tag = 'fc-relink-defined-late';
+    const el = document.createElement(tag) as FcRelinkElement;
+    Object.assign(el, { preload: 'none', locale: 'de', disabled: true });
+    document.body.append(el);
+    customElements.define(tag, class extends FcRelinkElement {});
+    await el.updateComplete;
+    expect([el.locale, el.disabled]).to.deep.equal(['de', true]);
+    expect(Object.hasOwn(el, 'locale')).to.equal(false);
+    expect(trigger(el).lang).to.equal('de');
+    expect(trigger(el).disabled).to.equal(true);
+    el.disabled = false;
+    await el.updateComplete;
+    expect(trigger(el).disabled).to.equal(false);
+    el.remove();
   });
 });
 

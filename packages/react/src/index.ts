@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 // Importing the element registers <fc-relink>.
-import { FcRelinkElement, fcRelinkEventNames, type FcRelinkEventsByKey } from '@fc-relink/element';
+import { FcRelinkElement, fcRelinkEventNames, type FcRelinkEventsByKey, type FcRelinkProperties } from '@fc-relink/element';
 
 /** The React prop for an event key of `fcRelinkEventNames`: `start` → `onRelinkStart`. */
 export type FcRelinkEventPropName<K extends string> = `onRelink${Capitalize<K>}`;
@@ -20,15 +20,13 @@ export type FcRelinkEventProps = {
 };
 
 /**
- * The element's settable properties, as React props: every reactive property that
- * `FcRelinkElement` declares publicly (`clientSecret`, `fetchClientSecret`, `publishableKey`,
- * `stripeAccount`, `stripeOptions`, `stripe`, `existingAccountIds`, `preload`, `disabled`,
- * `locale`, `strings`). They are set as properties, never as attributes, so the client secret is
+ * The element's settable properties, as React props (`FcRelinkProperties`: `clientSecret`,
+ * `fetchClientSecret`, `publishableKey`, `stripeAccount`, `stripeOptions`, `stripe`,
+ * `existingAccountIds`, `preload`, `disabled`, `locale`, `strings`, `fetchSetupIntentSecret`,
+ * `businessName`). They are set as properties, never as attributes, so the client secret is
  * never written to the DOM. The read-only `state` is not a prop; read it from the `ref`.
  */
-export type FcRelinkElementProps = Partial<
-  Pick<FcRelinkElement, Extract<keyof (typeof FcRelinkElement)['properties'], keyof FcRelinkElement>>
->;
+export type FcRelinkElementProps = Partial<FcRelinkProperties>;
 
 /**
  * Props of {@link FcRelink}: the element's properties, the `onRelink*` event props, and the usual

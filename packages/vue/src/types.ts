@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReservedProps } from 'vue';
-import type { FcRelinkElement, FcRelinkEventMap } from '@fc-relink/element';
+import type { FcRelinkElement, FcRelinkEventMap, FcRelinkProperties } from '@fc-relink/element';
 
 /** `fc-relink-success` → `fcRelinkSuccess`. */
 type Camelize<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camelize<Tail>>}` : S;
@@ -17,12 +17,10 @@ export type FcRelinkVueEvents = {
 };
 
 /**
- * The element's settable properties: every reactive property `FcRelinkElement` declares
- * publicly. The read-only `state` is not one; read it from a template ref.
+ * The element's settable properties (`FcRelinkProperties`). The read-only `state` is not one;
+ * read it from a template ref.
  */
-export type FcRelinkVueProps = Partial<
-  Pick<FcRelinkElement, Extract<keyof (typeof FcRelinkElement)['properties'], keyof FcRelinkElement>>
->;
+export type FcRelinkVueProps = Partial<FcRelinkProperties>;
 
 /**
  * Everything `<fc-relink>` accepts in a template or in `h('fc-relink', props)`: its properties,
