@@ -143,10 +143,10 @@ try {
   if (wanted('mount')) {
   const mounts = { cold: { ours: [], bare: [], ratio: [] }, warm: { ours: [], bare: [], ratio: [] } };
   for (let rep = 0; rep < REPS; rep += 1) {
-    // Cold: each element class's first 1,000 in a fresh page, 3 side-by-side pairs (alternating
+    // Cold: each element class's first 1,000 in a fresh page, 5 side-by-side pairs (alternating
     // which goes first); the repetition keeps the median pair.
     const coldPairs = [];
-    for (let round = 0; round < 3; round += 1) {
+    for (let round = 0; round < 5; round += 1) {
       const pair = {};
       for (const tag of (rep + round) % 2 ? ['bare-relink', 'fc-relink'] : ['fc-relink', 'bare-relink']) {
         const page = await open('/timing.html');
@@ -156,7 +156,7 @@ try {
       coldPairs.push(pair);
     }
     coldPairs.sort((a, b) => a['fc-relink'] / a['bare-relink'] - b['fc-relink'] / b['bare-relink']);
-    const cold = coldPairs[1];
+    const cold = coldPairs[coldPairs.length >> 1];
     // Warm: the same page, after a first round of both; then 9 rounds, alternating which goes
     // first. A round's ratio compares the two mounts made side by side; the repetition keeps the
     // median round.
@@ -181,7 +181,7 @@ try {
   }
   console.log(
     `\n2. Mount ${MOUNTS.toLocaleString('en')} elements until rendered and laid out, ms: median (min–max) of ${REPS} repetitions ` +
-      '(cold: the first 1,000 in a fresh page, the median of 3 side-by-side pairs; warm: the median of 9 side-by-side rounds in one page); ratio per repetition',
+      '(cold: the first 1,000 in a fresh page, the median of 5 side-by-side pairs; warm: the median of 9 side-by-side rounds in one page); ratio per repetition',
   );
   table(
     ['', '<fc-relink>', 'bare Lit, same markup', 'ratio'],
@@ -195,19 +195,19 @@ try {
   const clicks = { ours: [], hand: [], ratio: [], inTask: true };
   {
     const page = await open('/timing.html');
-    // A first round of each, not counted: the flow's code, the templates, the JIT.
-    await page.evaluate((n) => Promise.all([window.bench.click('element', n), window.bench.click('hand', n)]), 20);
+    // A first round, not counted: the flow's code, the templates, the JIT.
+    await page.evaluate((n) => window.bench.click(n), 20);
     for (let rep = 0; rep < REPS; rep += 1) {
-      // 5 side-by-side pairs; the repetition keeps the median pair.
-      const pairs = [];
+      // 5 batches of clicks, element and hand-written in blocks in turn; the repetition keeps the
+      // median batch.
+      const batches = [];
       for (let round = 0; round < 5; round += 1) {
-        const element = await page.evaluate((n) => window.bench.click('element', n), CLICKS);
-        const hand = await page.evaluate((n) => window.bench.click('hand', n), CLICKS);
-        clicks.inTask &&= element.inTask && hand.inTask;
-        pairs.push({ element: element.microseconds, hand: hand.microseconds });
+        const batch = await page.evaluate((n) => window.bench.click(n), CLICKS);
+        clicks.inTask &&= batch.inTask;
+        batches.push(batch);
       }
-      pairs.sort((a, b) => a.element / a.hand - b.element / b.hand);
-      const { element, hand } = pairs[pairs.length >> 1];
+      batches.sort((a, b) => a.element / a.hand - b.element / b.hand);
+      const { element, hand } = batches[batches.length >> 1];
       clicks.ours.push(element);
       clicks.hand.push(hand);
       clicks.ratio.push(element / hand);
@@ -215,8 +215,8 @@ try {
     await page.close();
   }
   console.log(
-    `\n3. Click to collectFinancialConnectionsAccounts, µs, mean of the fastest 90% of ${CLICKS} clicks, the median of 5 side-by-side ` +
-      `batches: median (min–max) of ${REPS} repetitions; ratio per repetition`,
+    `\n3. Click to collectFinancialConnectionsAccounts, µs, mean of the fastest 90% of ${CLICKS} clicks of each, in blocks of 50 in turn, ` +
+      `the median of 5 batches: median (min–max) of ${REPS} repetitions; ratio per repetition`,
   );
   table(
     ['<fc-relink>', 'hand-written handler', 'ratio', "within the click's task"],
