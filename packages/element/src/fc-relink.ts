@@ -38,7 +38,6 @@ const ATTRIBUTE_PROPERTIES: Readonly<Record<string, FcRelinkPropertyName>> = {
   'business-name': 'businessName',
 };
 
-const PRELOAD_MODES: ReadonlySet<unknown> = new Set<FcRelinkPreload>(['idle', 'eager', 'intent', 'none']);
 /** The first signs of intent, for `preload="intent"`. */
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
@@ -136,9 +135,23 @@ export class FcRelinkElement extends LitElement {
 
   // The public properties are the element's own, not declared to Lit: Lit would walk every
   // declared property for every new element (to save values set before the upgrade, and again on
-  // the first update), which was most of what mounting cost beyond rendering. Each accessor below
-  // answers its default while unset (null or undefined), keeps a set value in a private field and
-  // asks Lit for an update as Lit's own would; attributes are read in attributeChangedCallback.
+  // the first update), which was most of what mounting cost beyond rendering. Each getter below
+  // answers its default while unset (null or undefined); the values a page sets are kept together
+  // (#setProperty); attributes are read in attributeChangedCallback.
+
+  /** The properties the page set; made when it sets the first one. */
+  #set?: Partial<FcRelinkProperties>;
+
+  /**
+   * Keeps a property the page set and asks Lit for an update. Before the first update there is
+   * nothing to compare with (the first render reads every property), so none is named to Lit.
+   */
+  #setProperty<K extends FcRelinkPropertyName>(name: K, value: FcRelinkProperties[K]): void {
+    const old = this[name];
+    (this.#set ??= {})[name] = value;
+    if (this.hasUpdated) this.requestUpdate(name, old);
+    else if (!this.isUpdatePending) this.requestUpdate();
+  }
 
   /**
    * The client secret of a Financial Connections Session created with `relink_options`. Never reflected.
@@ -146,28 +159,22 @@ export class FcRelinkElement extends LitElement {
    * @default ''
    */
   get clientSecret(): string {
-    return this.#clientSecret ?? '';
+    return this.#set?.clientSecret ?? '';
   }
   set clientSecret(value: string) {
-    const old = this.clientSecret;
-    this.#clientSecret = value;
-    this.requestUpdate('clientSecret', old);
+    this.#setProperty('clientSecret', value);
   }
-  #clientSecret?: string;
 
   /**
    * Asked for a secret when `clientSecret` is empty, and for every retry.
    * @default null
    */
   get fetchClientSecret(): ((request: ClientSecretRequest) => Promise<string>) | null {
-    return this.#fetchClientSecret ?? null;
+    return this.#set?.fetchClientSecret ?? null;
   }
   set fetchClientSecret(value: ((request: ClientSecretRequest) => Promise<string>) | null) {
-    const old = this.fetchClientSecret;
-    this.#fetchClientSecret = value;
-    this.requestUpdate('fetchClientSecret', old);
+    this.#setProperty('fetchClientSecret', value);
   }
-  #fetchClientSecret?: ((request: ClientSecretRequest) => Promise<string>) | null;
 
   /**
    * Your publishable key (`pk_test_`/`pk_live_`); Stripe.js is loaded through `@stripe/stripe-js/pure`.
@@ -175,14 +182,11 @@ export class FcRelinkElement extends LitElement {
    * @default ''
    */
   get publishableKey(): string {
-    return this.#publishableKey ?? '';
+    return this.#set?.publishableKey ?? '';
   }
   set publishableKey(value: string) {
-    const old = this.publishableKey;
-    this.#publishableKey = value;
-    this.requestUpdate('publishableKey', old);
+    this.#setProperty('publishableKey', value);
   }
-  #publishableKey?: string;
 
   /**
    * A Connect account id, passed to Stripe.
@@ -190,56 +194,44 @@ export class FcRelinkElement extends LitElement {
    * @default ''
    */
   get stripeAccount(): string {
-    return this.#stripeAccount ?? '';
+    return this.#set?.stripeAccount ?? '';
   }
   set stripeAccount(value: string) {
-    const old = this.stripeAccount;
-    this.#stripeAccount = value;
-    this.requestUpdate('stripeAccount', old);
+    this.#setProperty('stripeAccount', value);
   }
-  #stripeAccount?: string;
 
   /**
    * Options for the Stripe constructor (locale, apiVersion, betas).
    * @default null
    */
   get stripeOptions(): StripeConstructorOptions | null {
-    return this.#stripeOptions ?? null;
+    return this.#set?.stripeOptions ?? null;
   }
   set stripeOptions(value: StripeConstructorOptions | null) {
-    const old = this.stripeOptions;
-    this.#stripeOptions = value;
-    this.requestUpdate('stripeOptions', old);
+    this.#setProperty('stripeOptions', value);
   }
-  #stripeOptions?: StripeConstructorOptions | null;
 
   /**
    * A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`.
    * @default null
    */
   get stripe(): Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null {
-    return this.#stripe ?? null;
+    return this.#set?.stripe ?? null;
   }
   set stripe(value: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null) {
-    const old = this.stripe;
-    this.#stripe = value;
-    this.requestUpdate('stripe', old);
+    this.#setProperty('stripe', value);
   }
-  #stripe?: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null;
 
   /**
    * Account ids the page already knows, to tell new accounts from existing ones.
    * @default null
    */
   get existingAccountIds(): string[] | null {
-    return this.#existingAccountIds ?? null;
+    return this.#set?.existingAccountIds ?? null;
   }
   set existingAccountIds(value: string[] | null) {
-    const old = this.existingAccountIds;
-    this.#existingAccountIds = value;
-    this.requestUpdate('existingAccountIds', old);
+    this.#setProperty('existingAccountIds', value);
   }
-  #existingAccountIds?: string[] | null;
 
   /**
    * When Stripe.js loads.
@@ -247,14 +239,11 @@ export class FcRelinkElement extends LitElement {
    * @default 'idle'
    */
   get preload(): FcRelinkPreload {
-    return this.#preload ?? 'idle';
+    return this.#set?.preload ?? 'idle';
   }
   set preload(value: FcRelinkPreload) {
-    const old = this.preload;
-    this.#preload = value;
-    this.requestUpdate('preload', old);
+    this.#setProperty('preload', value);
   }
-  #preload?: FcRelinkPreload;
 
   /**
    * Ignores the user's clicks. `start()` still runs when the page calls it.
@@ -262,14 +251,11 @@ export class FcRelinkElement extends LitElement {
    * @default false
    */
   get disabled(): boolean {
-    return this.#disabled ?? false;
+    return this.#set?.disabled ?? false;
   }
   set disabled(value: boolean) {
-    const old = this.disabled;
-    this.#disabled = value;
-    this.requestUpdate('disabled', old);
+    this.#setProperty('disabled', value);
   }
-  #disabled?: boolean;
 
   /**
    * `en`, `ja` or `de` built in; by default the nearest `lang`.
@@ -277,28 +263,22 @@ export class FcRelinkElement extends LitElement {
    * @default ''
    */
   get locale(): string {
-    return this.#locale ?? '';
+    return this.#set?.locale ?? '';
   }
   set locale(value: string) {
-    const old = this.locale;
-    this.#locale = value;
-    this.requestUpdate('locale', old);
+    this.#setProperty('locale', value);
   }
-  #locale?: string;
 
   /**
    * Overrides for any of the built-in strings.
    * @default null
    */
   get strings(): Partial<FcRelinkStrings> | null {
-    return this.#strings ?? null;
+    return this.#set?.strings ?? null;
   }
   set strings(value: Partial<FcRelinkStrings> | null) {
-    const old = this.strings;
-    this.#strings = value;
-    this.requestUpdate('strings', old);
+    this.#setProperty('strings', value);
   }
-  #strings?: Partial<FcRelinkStrings> | null;
 
   /**
    * Turns on the payment-method step (SPEC section 9): after a relink that ends on a new account,
@@ -306,14 +286,11 @@ export class FcRelinkElement extends LitElement {
    * @default null
    */
   get fetchSetupIntentSecret(): ((request: SetupIntentRequest) => Promise<string>) | null {
-    return this.#fetchSetupIntentSecret ?? null;
+    return this.#set?.fetchSetupIntentSecret ?? null;
   }
   set fetchSetupIntentSecret(value: ((request: SetupIntentRequest) => Promise<string>) | null) {
-    const old = this.fetchSetupIntentSecret;
-    this.#fetchSetupIntentSecret = value;
-    this.requestUpdate('fetchSetupIntentSecret', old);
+    this.#setProperty('fetchSetupIntentSecret', value);
   }
-  #fetchSetupIntentSecret?: ((request: SetupIntentRequest) => Promise<string>) | null;
 
   /**
    * The business named in the built-in ACH mandate text.
@@ -321,14 +298,11 @@ export class FcRelinkElement extends LitElement {
    * @default ''
    */
   get businessName(): string {
-    return this.#businessName ?? '';
+    return this.#set?.businessName ?? '';
   }
   set businessName(value: string) {
-    const old = this.businessName;
-    this.#businessName = value;
-    this.requestUpdate('businessName', old);
+    this.#setProperty('businessName', value);
   }
-  #businessName?: string;
 
   /** The flow state (rendered, and reflected as the `state` attribute). */
   #state: FcRelinkState = 'idle';
@@ -351,7 +325,12 @@ export class FcRelinkElement extends LitElement {
   constructor() {
     super();
     // A property a page set before the element was defined is an own property that hides the
-    // accessor: it goes through the accessor now.
+    // accessor: it goes through the accessor now. Only an element that existed before it was
+    // defined can have one, and an element being created has no place, attribute or child yet,
+    // so most elements skip the look. (Missed: a lone element, with nothing but properties, that
+    // the page upgrades with customElements.upgrade() before connecting it; it reads them all the
+    // same, but setting them again would not update it.)
+    if (!this.parentNode && !this.hasAttributes() && !this.hasChildNodes()) return;
     for (const name of OWN_PROPERTIES) {
       if (!Object.hasOwn(this, name)) continue;
       const value: unknown = Reflect.get(this, name);
@@ -380,7 +359,7 @@ export class FcRelinkElement extends LitElement {
     super.connectedCallback();
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     // The flow's code comes right after the first render; a failure is met again by start().
-    if (!flowModule) void loadFlow();
+    if (!flowLoading) void loadFlow();
     this.#schedulePreload();
   }
 
@@ -421,13 +400,17 @@ export class FcRelinkElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // A new Stripe source, or a new preload mode, gets its own preload. Not on the first update:
-    // the preload scheduled on connect reads the properties when it runs, except an eager one,
-    // which ran at once (a page commonly sets its key just after connecting the element).
+    if (!this.isConnected) return;
+    // Not on the first update: the preload scheduled on connect reads the properties when it
+    // runs, except an eager one, which ran at once and runs again now (a page commonly sets its
+    // key just after connecting the element; what it already loaded is not loaded twice).
+    if (!this.hasUpdated) {
+      if (this.preload === 'eager') this.#preloadNow();
+      return;
+    }
+    // A new Stripe source, or a new preload mode, gets its own preload.
     const sourceChanged = changed.has('stripe') || changed.has('publishableKey') || changed.has('stripeAccount') || changed.has('stripeOptions');
-    if (!this.isConnected || !(changed.has('preload') || sourceChanged)) return;
-    if (this.hasUpdated) this.#schedulePreload();
-    else if (this.preload === 'eager') this.#preloadNow();
+    if (changed.has('preload') || sourceChanged) this.#schedulePreload();
   }
 
   /**
@@ -501,31 +484,32 @@ export class FcRelinkElement extends LitElement {
     for (const element of waiting) element.#preloadNow();
   }
 
-  /** Whether this element listens for the first sign of intent. */
-  #listening = false;
+  /** What this element's preload waits for: the browser to be idle, the first sign of intent, or nothing. */
+  #waitingFor: 'idle' | 'intent' | null = null;
 
   #cancelPreload(): void {
-    FcRelinkElement.#idle.delete(this);
-    if (!this.#listening) return;
-    this.#listening = false;
-    for (const type of INTENT_EVENTS) this.removeEventListener(type, this.#preloadNow);
+    if (this.#waitingFor === 'idle') FcRelinkElement.#idle.delete(this);
+    else if (this.#waitingFor === 'intent') for (const type of INTENT_EVENTS) this.removeEventListener(type, this.#preloadNow);
+    this.#waitingFor = null;
   }
 
   #schedulePreload(): void {
     this.#cancelPreload();
-    const mode = PRELOAD_MODES.has(this.preload) ? this.preload : 'idle';
+    const mode = this.preload;
     if (mode === 'eager') {
       this.#preloadNow();
-    } else if (mode === 'idle') {
+    } else if (mode === 'intent') {
+      // Called with the element as `this`, so no bound copy per element.
+      for (const type of INTENT_EVENTS) this.addEventListener(type, this.#preloadNow, { passive: true });
+      this.#waitingFor = 'intent';
+    } else if (mode !== 'none') {
+      // `idle`, and any value that is not a mode.
       if (FcRelinkElement.#idle.size === 0) {
         if (window.requestIdleCallback) window.requestIdleCallback(FcRelinkElement.#onIdle, { timeout: 2000 });
         else window.setTimeout(FcRelinkElement.#onIdle, 1);
       }
       FcRelinkElement.#idle.add(this);
-    } else if (mode === 'intent') {
-      // Called with the element as `this`, so no bound copy per element.
-      for (const type of INTENT_EVENTS) this.addEventListener(type, this.#preloadNow, { passive: true });
-      this.#listening = true;
+      this.#waitingFor = 'idle';
     }
   }
 

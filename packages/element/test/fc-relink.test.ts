@@ -127,6 +127,18 @@ describe('<fc-relink> properties and attributes', () => {
     await el.updateComplete;
     expect(trigger(el).disabled).to.equal(false);
     el.remove();
+
+    // Not in a document: upgraded by customElements.upgrade, then connected.
+    const detached = document.createElement('fc-relink-upgraded-detached') as FcRelinkElement;
+    detached.setAttribute('preload', 'none');
+    Object.assign(detached, { locale: 'ja' });
+    customElements.define('fc-relink-upgraded-detached', class extends FcRelinkElement {});
+    customElements.upgrade(detached);
+    expect(Object.hasOwn(detached, 'locale')).to.equal(false);
+    document.body.append(detached);
+    await detached.updateComplete;
+    expect(trigger(detached).lang).to.equal('ja');
+    detached.remove();
   });
 });
 
