@@ -129,6 +129,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc'],
 });
 
+/** Lets a closed page's renderer finish going away, so its teardown does not land in the next page's figure. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
 /** A fresh page on `path`, with the harness ready. */
 async function open(path, prepare) {
   const page = await browser.newPage();
@@ -143,20 +146,20 @@ try {
   if (wanted('mount')) {
   const mounts = { cold: { ours: [], bare: [], ratio: [] }, warm: { ours: [], bare: [], ratio: [] } };
   for (let rep = 0; rep < REPS; rep += 1) {
-    // Cold: each element class's first 1,000 in a fresh page, 5 side-by-side pairs (alternating
-    // which goes first); the repetition keeps the median pair.
-    const coldPairs = [];
-    for (let round = 0; round < 5; round += 1) {
-      const pair = {};
+    // Cold: each element class's first 1,000 in a fresh page, 9 pages of each (taking turns,
+    // alternating which goes first). A fresh page's figure now and then takes a hiccup of the
+    // machine of up to +100 ms, on either side: the repetition compares the median page of each
+    // (the median of per-pair ratios would meet a hiccup on either side of any pair).
+    const coldTimes = { 'fc-relink': [], 'bare-relink': [] };
+    for (let round = 0; round < 9; round += 1) {
       for (const tag of (rep + round) % 2 ? ['bare-relink', 'fc-relink'] : ['fc-relink', 'bare-relink']) {
         const page = await open('/timing.html');
-        pair[tag] = await page.evaluate(([t, n]) => window.bench.mount(t, n), [tag, MOUNTS]);
+        coldTimes[tag].push(await page.evaluate(([t, n]) => window.bench.mount(t, n), [tag, MOUNTS]));
         await page.close();
+        await settle();
       }
-      coldPairs.push(pair);
     }
-    coldPairs.sort((a, b) => a['fc-relink'] / a['bare-relink'] - b['fc-relink'] / b['bare-relink']);
-    const cold = coldPairs[coldPairs.length >> 1];
+    const cold = { 'fc-relink': median(coldTimes['fc-relink']), 'bare-relink': median(coldTimes['bare-relink']) };
     // Warm: the same page, after a first round of both; then 9 rounds, alternating which goes
     // first. A round's ratio compares the two mounts made side by side; the repetition keeps the
     // median round.
@@ -181,7 +184,7 @@ try {
   }
   console.log(
     `\n2. Mount ${MOUNTS.toLocaleString('en')} elements until rendered and laid out, ms: median (min–max) of ${REPS} repetitions ` +
-      '(cold: the first 1,000 in a fresh page, the median of 5 side-by-side pairs; warm: the median of 9 side-by-side rounds in one page); ratio per repetition',
+      '(cold: the first 1,000 in a fresh page, the median of 9 pages of each; warm: the median of 9 side-by-side rounds in one page); ratio per repetition',
   );
   table(
     ['', '<fc-relink>', 'bare Lit, same markup', 'ratio'],
