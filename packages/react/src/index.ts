@@ -54,7 +54,7 @@ const events = Object.fromEntries(
  *
  * Every property of the element is a prop (set as a DOM property); every event is an
  * `onRelink*` prop receiving the typed event: `onRelinkStart`, `onRelinkSuccess`,
- * `onRelinkFailure`, `onRelinkError`, `onRelinkFallback`. The `ref` is the `FcRelinkElement`,
+ * `onRelinkFailure`, `onRelinkError`, `onRelinkFallback`, `onRelinkPaymentMethod`. The `ref` is the `FcRelinkElement`,
  * for `ref.current.start()` and `ref.current.chooseFallback()`.
  *
  * Each event has a single listener on the element whose handler follows the latest prop, so
