@@ -20,12 +20,14 @@ export interface InterpretContext {
   existingAccountIds?: readonly string[];
 }
 
-type Dict = Record<string, unknown>;
+/** An object read field by field, whatever Stripe (or a fake) put in it. */
+export type Dict = Record<string, unknown>;
 
 const RETRYABLE_STRIPE_ERRORS: ReadonlySet<string> = new Set(['api_connection_error', 'rate_limit_error']);
 const FAILURE_REASONS: ReadonlySet<string> = new Set<RelinkFailureReason>(['no_account', 'no_authorization', 'other']);
 
-function isDict(value: unknown): value is Dict {
+/** Whether `value` can be read field by field (any non-null object). */
+export function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null;
 }
 

@@ -4,11 +4,8 @@
 import type { PaymentMethodReplaced, RelinkError } from './outcome.js';
 import type { StripeLike } from './stripe-types.js';
 import { describeThrown, relinkError } from './errors.js';
-import { interpretRelinkResult } from './interpret.js';
+import { interpretRelinkResult, isDict, type Dict } from './interpret.js';
 import { checkSetupIntentSecret } from './secrets.js';
-
-type Dict = Record<string, unknown>;
-const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null;
 
 /**
  * Reads what `stripe.confirmUsBankAccountSetup` resolved with: a SetupIntent that `succeeded` or
