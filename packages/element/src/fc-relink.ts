@@ -349,7 +349,7 @@ export class FcRelinkElement extends LitElement {
       if (value !== this.#state) this.setAttribute('state', this.#state);
       return;
     }
-    const property = ATTRIBUTE_PROPERTIES[name];
+    const property = Object.hasOwn(ATTRIBUTE_PROPERTIES, name) ? ATTRIBUTE_PROPERTIES[name] : undefined;
     // `disabled` is there or not; a removed attribute puts its property back to its default.
     if (property) Reflect.set(this, property, property === 'disabled' ? value !== null : value);
     else super.attributeChangedCallback(name, old, value);

@@ -112,6 +112,26 @@ describe('<fc-relink> properties and attributes', () => {
     expect(trigger(el).lang).to.equal('en');
   });
 
+  it('a subclass\'s own Lit properties still read their attributes, whatever they are called', async () => {
+    class Labelled extends FcRelinkElement {
+      // `constructor` is a name every object answers to: it is still the subclass's attribute.
+      static override properties = { note: {}, label: { attribute: 'constructor' } };
+      declare note: string;
+      declare label: string;
+    }
+    customElements.define('fc-relink-labelled', Labelled);
+    const el = document.createElement('fc-relink-labelled') as Labelled;
+    el.preload = 'none';
+    el.setAttribute('note', 'hello');
+    el.setAttribute('locale', 'de');
+    el.setAttribute('constructor', 'x');
+    document.body.append(el);
+    await el.updateComplete;
+    expect([el.note, el.locale, el.label]).to.deep.equal(['hello', 'de', 'x']);
+    expect(el.constructor).to.equal(Labelled);
+    el.remove();
+  });
+
   it('keeps properties a page set before the element was defined, and still reacts to them', async () => {
     const tag = 'fc-relink-defined-late';
     const el = document.createElement(tag) as FcRelinkElement;
