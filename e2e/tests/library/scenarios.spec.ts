@@ -4,6 +4,7 @@
  * completes the bank login, and the test checks what the element shows, its state, and the
  * events the page's handlers received. The React and Vue pages run an error of them too.
  */
+import { RELINK_API_VERSION } from '@fc-relink/core/interpret';
 import { FAKE_IDS, type FakeScenario } from '@fc-relink/testing';
 import { expect, FRAMEWORK_PAGES, test } from './fixture.js';
 
@@ -171,7 +172,7 @@ function scenarioTest(scenario: Exclude<FakeScenario, 'hang'>, expected: Expecta
     if (expected.event === 'fc-relink-error') {
       const { message } = events[1]!.detail as { message: unknown };
       expect(typeof message).toBe('string');
-      if (scenario === 'relink_result_missing') expect(message).toContain('2026-01-28.preview');
+      if (scenario === 'relink_result_missing') expect(message).toContain(RELINK_API_VERSION);
     }
 
     expect(await fixture.fallbacks()).toEqual(expected.fallbacks ?? []);

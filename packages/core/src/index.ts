@@ -11,7 +11,8 @@ export type {
   StripeError,
   StripeLike,
 } from './stripe-types.js';
-export { interpretRelinkResult, fallbacksFor, RELINK_API_VERSION, type InterpretContext } from './interpret.js';
+export { interpretRelinkResult, fallbacksFor, type InterpretContext } from './interpret.js';
+export { RELINK_API_VERSION } from './version.js';
 export { checkClientSecret, ClientSecretChecks, checkPublishableKey, checkSetupIntentSecret, checkStripeAccount, checkStripeOptions, isSecretKey } from './secrets.js';
 export {
   acceptFetchedSecret,

@@ -11,9 +11,7 @@ import type {
 } from './outcome.js';
 import { describeThrown, relinkError } from './errors.js';
 import { cut, MAX_MESSAGE_LENGTH, redact } from './redact.js';
-
-/** The earliest Stripe API version whose sessions carry `relink_result`. */
-export const RELINK_API_VERSION = '2026-01-28.preview';
+import { RELINK_API_VERSION } from './version.js';
 
 export interface InterpretContext {
   /** The account ids the page already knows, to tell new accounts from existing ones. */
@@ -103,7 +101,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
   if (!isDict(relinkResult)) {
     return relinkError(
       'relink_result_missing',
-      `The session has relink_options but no relink_result: create it with Stripe API version ${RELINK_API_VERSION} or later.`,
+      `The session has relink_options but no relink_result: create it with Stripe API version ${RELINK_API_VERSION} (RELINK_API_VERSION).`,
     );
   }
 

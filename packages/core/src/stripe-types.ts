@@ -1,6 +1,6 @@
 /**
  * The Financial Connections relink fields that `@stripe/stripe-js` does not declare
- * (API version 2026-01-28.preview and later).
+ * (preview API versions: `RELINK_API_VERSION`).
  */
 import type { FinancialConnectionsSession, Stripe, StripeError } from '@stripe/stripe-js';
 

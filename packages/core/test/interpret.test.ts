@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fallbacksFor, interpretRelinkResult, type RelinkOutcome } from '@fc-relink/core';
+import { fallbacksFor, interpretRelinkResult, RELINK_API_VERSION, type RelinkOutcome } from '@fc-relink/core';
 import { outcomeProblems } from './well-formed.js';
 
 const AUTHZ = 'fcauthz_1';
@@ -73,7 +73,8 @@ describe('interpretRelinkResult: decision table', () => {
     const o = interpretRelinkResult(session());
     ok(o);
     expect(o).to.deep.include({ type: 'error', code: 'relink_result_missing' });
-    expect(o.type === 'error' && o.message).to.contain('2026-01-28.preview');
+    expect(RELINK_API_VERSION).to.equal('2026-08-26.preview');
+    expect(o.type === 'error' && o.message).to.contain(RELINK_API_VERSION);
   });
 
   it('row 5: account mode with relink_result.account is account_relinked', () => {
