@@ -5,9 +5,15 @@
  * requests a relink needs the way Stripe does, and records each request as it arrived on the
  * wire, with its form body decoded by `qs`, the library the SDK encodes it with. Node only.
  *
- * Like Stripe, it refuses a request without its secret key (401), and a Financial Connections
- * request on an API version that has no relink fields (400: relink needs 2026-01-28.preview or a
- * later preview).
+ * Like Stripe, it refuses a request without its secret key (401), and it answers as Stripe does at
+ * the API version each request names (`Stripe-Version`, else the SDK's own), so a request at the
+ * wrong version fails a test instead of production:
+ * - at a GA version (`YYYY-MM-DD.name`) an account has no `authorization` and no
+ *   `status_details.inactive`, a session no `relink_options`, `relink_result`, `status`,
+ *   `ui_mode`, `hosted` or `url`; creating a session with `relink_options`, `ui_mode` or `hosted`
+ *   is Stripe's `invalid_request_error` ("Received unknown parameter"), and Authorizations cannot
+ *   be retrieved;
+ * - before 2026-06-24 (preview or GA) there is no `status_details.active`.
  *
  * Routes:
  * - `GET /v1/financial_connections/accounts/:id`: the account, from `options.accounts` (by
@@ -18,10 +24,15 @@
  *   Its id and client secret name a scenario of the fake Stripe.js (@fc-relink/testing), so the
  *   session plays coherently in a browser: `no_account` for an exact-account session
  *   (`relink_options.account` set), `new_account` for an authorization-only one.
+ * - `GET /v1/financial_connections/sessions/:id`: a session created here (`pending`), or one of
+ *   `options.sessions`; a test ends one by writing its `status` and `relink_result` in
+ *   {@link StripeStandIn.sessions}.
  * - `GET` / `DELETE` {@link RECORDINGS_PATH}: the recorded requests as JSON (DELETE forgets
  *   them first), for a test in another process. Not recorded itself.
  * - `POST /v1/setup_intents`: a new SetupIntent (`requires_confirmation`), numbered, echoing
- *   `customer` and `payment_method_types`; its secret plays `setup_succeeded` in the fake.
+ *   `customer`, `customer_account` and the payment method types; at 2026-08-26.preview, GA
+ *   2026-09-30 and later `payment_method_types` is an unknown parameter (`allowed_payment_method_types`
+ *   replaced it), and before 2026-07-29 `allowed_payment_method_types` is; its secret plays `setup_succeeded` in the fake.
  * - anything else: 404 `invalid_request_error`, as Stripe answers an unknown URL.
  *
  * `options.respond` may answer any request first, for a test that needs Stripe to misbehave.
@@ -38,8 +49,12 @@ export const STAND_IN_SECRET_KEY = 'sk_test_e2eStandIn51Keep0ut';
 export const STAND_IN_PUBLISHABLE_KEY = 'pk_test_e2eStandIn51Public';
 /** Where a test in another process reads what the stand-in received (GET), or forgets it (DELETE). */
 export const RECORDINGS_PATH = '/__stand-in/requests';
-/** The oldest API version whose objects carry the relink fields. */
-export const RELINK_PREVIEW_VERSION = '2026-01-28.preview';
+/** The first day Stripe renders `status_details.active` (preview 2026-06-24.preview, GA 2026-06-24.dahlia). */
+const ACTIVE_DETAILS_SINCE = '2026-06-24';
+/** Session create parameters that exist at preview versions only. */
+const PREVIEW_SESSION_PARAMS = ['relink_options', 'ui_mode', 'hosted'] as const;
+/** Session fields Stripe renders at preview versions only. */
+const PREVIEW_SESSION_FIELDS = ['relink_options', 'relink_result', 'status', 'status_details', 'ui_mode', 'hosted', 'url'] as const;
 
 /** The default accounts' ids. */
 export const STAND_IN_ACCOUNTS = {
@@ -100,6 +115,8 @@ export interface StripeStandInOptions {
   port?: number;
   /** The accounts `GET /v1/financial_connections/accounts/:id` knows, by id. Default: the stand-in's own. */
   accounts?: Readonly<Record<string, unknown>>;
+  /** Sessions `GET /v1/financial_connections/sessions/:id` knows from the start, by id, as a preview version renders them. */
+  sessions?: Readonly<Record<string, Record<string, unknown>>>;
   /** Asked first about every request. */
   respond?: Responder;
 }
@@ -110,6 +127,8 @@ export interface StripeStandIn {
   url: string;
   /** Every request so far, oldest first; empty it to forget them. */
   requests: RecordedStripeRequest[];
+  /** Every session it knows, by id, as a preview version renders it: change one to end it. */
+  sessions: Map<string, Record<string, unknown>>;
   /** A real SDK client with {@link STAND_IN_SECRET_KEY}, pointed at the stand-in, never retrying. */
   stripe(): Stripe;
   close(): Promise<void>;
@@ -170,10 +189,42 @@ const AUTHORIZATIONS: Readonly<Record<string, unknown>> = {
   [STAND_IN_AUTHORIZATIONS.inactive]: standInAuthorization(STAND_IN_AUTHORIZATIONS.inactive, 'inactive', { inactive: { action: 'relink_required' } }),
 };
 
-/** `2026-01-28.preview` or a later preview. */
-function hasRelinkFields(version: string | string[] | undefined): boolean {
-  const match = /^(\d{4}-\d{2}-\d{2})\.preview$/.exec(typeof version === 'string' ? version : '');
-  return match !== null && match[1]! >= RELINK_PREVIEW_VERSION.slice(0, 10);
+/** An API version as the stand-in reads it: its date, and whether it is a preview. */
+interface ApiVersion {
+  date: string;
+  preview: boolean;
+}
+
+/** The `Stripe-Version` a request names; without one, the version the SDK itself pins (an account's default). */
+function apiVersionOf(header: string | string[] | undefined): ApiVersion | null {
+  const version = typeof header === 'string' ? header : Stripe.API_VERSION;
+  const match = /^(\d{4}-\d{2}-\d{2})\.([a-z]+)$/.exec(version);
+  return match ? { date: match[1]!, preview: match[2] === 'preview' } : null;
+}
+
+/** An account or authorization as Stripe renders it at `version`. */
+function renderStatusObject(object: unknown, version: ApiVersion): unknown {
+  if (!isPlainObject(object)) return object;
+  const rendered = { ...object };
+  if (!version.preview) delete rendered['authorization'];
+  const details = isPlainObject(rendered['status_details']) ? { ...rendered['status_details'] } : null;
+  if (details !== null) {
+    if (!version.preview) delete details['inactive'];
+    if (version.date < ACTIVE_DETAILS_SINCE) delete details['active'];
+    rendered['status_details'] = details;
+  }
+  return rendered;
+}
+
+/** A session as Stripe renders it at `version`. */
+function renderSession(session: Record<string, unknown>, version: ApiVersion): Record<string, unknown> {
+  const rendered = { ...session };
+  if (!version.preview) for (const field of PREVIEW_SESSION_FIELDS) delete rendered[field];
+  return rendered;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** As Stripe shows a key it refuses: its prefix and last four characters. */
@@ -181,59 +232,88 @@ function maskKey(key: string): string {
   return key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}` : '*'.repeat(key.length);
 }
 
+/** Stripe's answer to a URL it does not know (at that version). */
+function unrecognizedUrl(request: StripeRequest): Reply {
+  return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${request.path}).`);
+}
+
 /** Starts the stand-in. */
 export async function startStripeStandIn(options: StripeStandInOptions = {}): Promise<StripeStandIn> {
   const { port: wanted = 0, accounts = DEFAULT_ACCOUNTS, respond = () => undefined } = options;
   const requests: RecordedStripeRequest[] = [];
-  let sessions = 0;
+  const sessions = new Map<string, Record<string, unknown>>(Object.entries(options.sessions ?? {}));
+  let sessionCount = 0;
   let setupIntents = 0;
 
   const answer = (request: StripeRequest): Reply => {
     const key = (request.headers.authorization ?? '').replace(/^Bearer /, '');
     if (key !== STAND_IN_SECRET_KEY) return stripeError(401, 'invalid_request_error', `Invalid API Key provided: ${maskKey(key)}`);
-    if (request.path.startsWith('/v1/financial_connections/') && !hasRelinkFields(request.headers['stripe-version'])) {
-      return stripeError(400, 'invalid_request_error', `The stand-in answers Stripe-Version ${RELINK_PREVIEW_VERSION} or a later preview only.`);
-    }
+    const version = apiVersionOf(request.headers['stripe-version']);
+    if (version === null) return stripeError(400, 'invalid_request_error', 'Invalid Stripe API version.');
     const accountPath = /^\/v1\/financial_connections\/accounts\/([^/?]+)$/.exec(request.path);
     if (request.method === 'GET' && accountPath) {
       const id = decodeURIComponent(accountPath[1]!);
       const found = Object.hasOwn(accounts, id) ? accounts[id] : undefined;
       return found === undefined
         ? stripeError(404, 'invalid_request_error', `No such financialconnections.account: '${id}'`, 'resource_missing')
-        : { status: 200, body: found };
+        : { status: 200, body: renderStatusObject(found, version) };
     }
     const authorizationPath = /^\/v1\/financial_connections\/authorizations\/([^/?]+)$/.exec(request.path);
     if (request.method === 'GET' && authorizationPath) {
+      if (!version.preview) return unrecognizedUrl(request);
       const id = decodeURIComponent(authorizationPath[1]!);
       const found = Object.hasOwn(AUTHORIZATIONS, id) ? AUTHORIZATIONS[id] : undefined;
       return found === undefined
         ? stripeError(404, 'invalid_request_error', `No such financialconnections.authorization: '${id}'`, 'resource_missing')
-        : { status: 200, body: found };
+        : { status: 200, body: renderStatusObject(found, version) };
+    }
+    const sessionPath = /^\/v1\/financial_connections\/sessions\/([^/?]+)$/.exec(request.path);
+    if (request.method === 'GET' && sessionPath) {
+      const id = decodeURIComponent(sessionPath[1]!);
+      const found = sessions.get(id);
+      return found === undefined
+        ? stripeError(404, 'invalid_request_error', `No such financialconnections.session: '${id}'`, 'resource_missing')
+        : { status: 200, body: renderSession(found, version) };
     }
     if (request.method === 'POST' && request.path === '/v1/financial_connections/sessions') {
       const { params } = request;
+      const previewOnly = version.preview ? undefined : PREVIEW_SESSION_PARAMS.find((name) => params[name] !== undefined);
+      if (previewOnly !== undefined) {
+        return stripeError(400, 'invalid_request_error', `Received unknown parameter: ${previewOnly}`, 'parameter_unknown');
+      }
       const relink = params.relink_options as Record<string, unknown> | undefined;
       const scenario = typeof relink?.account === 'string' && relink.account !== '' ? 'no_account' : 'new_account';
-      sessions += 1;
-      const id = `fcsess_standIn${sessions}_${scenario}`;
-      return {
-        status: 200,
-        body: {
-          id,
-          object: 'financial_connections.session',
-          livemode: false,
-          account_holder: params.account_holder || null,
-          accounts: { object: 'list', data: [], has_more: false, url: '/v1/financial_connections/accounts' },
-          client_secret: `${id}_secret_standIn${sessions}`,
-          filters: params.filters ?? null,
-          limits: params.limits ?? null,
-          permissions: params.permissions,
-          relink_options: relink ?? null,
-        },
+      sessionCount += 1;
+      const id = `fcsess_standIn${sessionCount}_${scenario}`;
+      const session: Record<string, unknown> = {
+        id,
+        object: 'financial_connections.session',
+        livemode: false,
+        account_holder: params.account_holder || null,
+        accounts: { object: 'list', data: [], has_more: false, url: '/v1/financial_connections/accounts' },
+        client_secret: `${id}_secret_standIn${sessionCount}`,
+        filters: params.filters ?? null,
+        limits: params.limits ?? null,
+        permissions: params.permissions,
+        relink_options: relink ?? null,
+        return_url: params.return_url ?? null,
+        status: 'pending',
+        ui_mode: params.ui_mode ?? 'modal',
       };
+      sessions.set(id, session);
+      return { status: 200, body: renderSession(session, version) };
     }
     if (request.method === 'POST' && request.path === '/v1/setup_intents') {
       const { params } = request;
+      // `allowed_payment_method_types` came at 2026-07-29; it replaced `payment_method_types` at
+      // 2026-08-26.preview and GA 2026-09-30.
+      const replaced = version.date >= (version.preview ? '2026-08-26' : '2026-09-30');
+      const unknownParam = replaced
+        ? ['payment_method_types'].find((name) => params[name] !== undefined)
+        : version.date < '2026-07-29' ? ['allowed_payment_method_types'].find((name) => params[name] !== undefined) : undefined;
+      if (unknownParam !== undefined) {
+        return stripeError(400, 'invalid_request_error', `Received unknown parameter: ${unknownParam}`, 'parameter_unknown');
+      }
       setupIntents += 1;
       const id = `seti_standIn${setupIntents}`;
       return {
@@ -244,14 +324,16 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
           livemode: false,
           client_secret: `${id}_secret_standIn${setupIntents}`,
           customer: params.customer ?? null,
+          customer_account: params.customer_account ?? null,
           payment_method: null,
-          payment_method_types: params.payment_method_types,
+          allowed_payment_method_types: params.allowed_payment_method_types ?? null,
+          payment_method_types: params.payment_method_types ?? params.allowed_payment_method_types,
           status: 'requires_confirmation',
           usage: params.usage ?? 'off_session',
         },
       };
     }
-    return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${request.path}).`);
+    return unrecognizedUrl(request);
   };
 
   const server = createServer((req, res) => {
@@ -291,6 +373,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     port,
     url: `http://127.0.0.1:${port}`,
     requests,
+    sessions,
     stripe: () =>
       new Stripe(STAND_IN_SECRET_KEY, {
         host: '127.0.0.1',
