@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { createServer, preview, type InlineConfig, type Logger } from 'vite';
+import { RELINK_API_VERSION } from '@fc-relink/core/interpret';
 import { FAKE_IDS } from '@fc-relink/testing';
 import {
   STAND_IN_ACCOUNTS,
@@ -161,8 +162,8 @@ for (const kind of ['dev', 'preview'] as const) {
       assert.deepEqual(
         standIn.requests.map((r) => `${r.method} ${r.path} ${String(r.headers['stripe-version'])} ${String(r.headers.authorization)}`),
         [
-          `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable} 2026-01-28.preview Bearer ${STAND_IN_SECRET_KEY}`,
-          `POST /v1/financial_connections/sessions 2026-01-28.preview Bearer ${STAND_IN_SECRET_KEY}`,
+          `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable} ${RELINK_API_VERSION} Bearer ${STAND_IN_SECRET_KEY}`,
+          `POST /v1/financial_connections/sessions ${RELINK_API_VERSION} Bearer ${STAND_IN_SECRET_KEY}`,
         ],
       );
       assert.deepEqual(standIn.requests[1]!.params.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, test, type TestContext } from 'node:test';
+import { RELINK_API_VERSION } from '@fc-relink/core/interpret';
 import { FAKE_IDS } from '@fc-relink/testing';
 import {
   STAND_IN_ACCOUNTS,
@@ -315,7 +316,7 @@ describe('the endpoint with Stripe keys (the stand-in for api.stripe.com)', () =
       [`GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`, 'POST /v1/financial_connections/sessions'],
     );
     for (const request of standIn.requests) {
-      assert.equal(request.headers['stripe-version'], '2026-01-28.preview');
+      assert.equal(request.headers['stripe-version'], RELINK_API_VERSION);
       assert.equal(request.headers.authorization, `Bearer ${STAND_IN_SECRET_KEY}`);
     }
     assert.deepEqual(standIn.requests[1]!.params, {
@@ -462,7 +463,7 @@ describe('the endpoint with Stripe keys (the stand-in for api.stripe.com)', () =
     const created = standIn.requests.find((r) => r.path === '/v1/setup_intents')!;
     assert.deepEqual(created.params, {
       customer: STAND_IN_CUSTOMER,
-      payment_method_types: ['us_bank_account'],
+      allowed_payment_method_types: ['us_bank_account'],
       payment_method_data: {
         type: 'us_bank_account',
         us_bank_account: { financial_connections_account: STAND_IN_ACCOUNTS.fresh },
@@ -496,7 +497,7 @@ describe('the endpoint with Stripe keys (the stand-in for api.stripe.com)', () =
     assert.deepEqual(await read(STAND_IN_ACCOUNTS.expiring), { relinkable: true, reason: 'relink_recommended', cause: 'access_expired', expectedDeactivationDate: STAND_IN_EXPIRES });
     assert.deepEqual(await read(STAND_IN_ACCOUNTS.relinkable), { relinkable: true, reason: 'relink_required', cause: 'access_expired', expectedDeactivationDate: null });
     assert.deepEqual(await read(STAND_IN_ACCOUNTS.active), { relinkable: false, reason: 'active', cause: null, expectedDeactivationDate: null });
-    assert.deepEqual(standIn.requests.map((r) => r.headers['stripe-version']), ['2026-01-28.preview', '2026-01-28.preview', '2026-01-28.preview']);
+    assert.deepEqual(standIn.requests.map((r) => r.headers['stripe-version']), [RELINK_API_VERSION, RELINK_API_VERSION, RELINK_API_VERSION]);
     assert.equal((await endpoint.postStatus({ account: STAND_IN_ACCOUNTS.missing })).status, 404);
   });
 });

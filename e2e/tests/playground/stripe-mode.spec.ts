@@ -6,6 +6,7 @@
  * (test-support/stripe-api.ts). The stand-in's sessions name the fake's scenarios: `no_account` for an
  * exact-account session, `new_account` for an authorization-only one.
  */
+import { RELINK_API_VERSION } from '@fc-relink/core/interpret';
 import { FAKE_IDS } from '@fc-relink/testing';
 import {
   RECORDINGS_PATH,
@@ -116,7 +117,7 @@ forEveryPage((pageId) => {
         'POST /v1/setup_intents',
       ].sort(),
     );
-    expect(recorded.filter((r) => r.path.startsWith('/v1/financial_connections/')).every((r) => r.headers['stripe-version'] === '2026-01-28.preview')).toBe(true);
+    expect(recorded.filter((r) => r.path.startsWith('/v1/financial_connections/')).every((r) => r.headers['stripe-version'] === RELINK_API_VERSION)).toBe(true);
     expect(recorded.at(-1)?.params).toMatchObject({ customer: 'cus_standIn', payment_method_data: { us_bank_account: { financial_connections_account: FAKE_IDS.newAccount } } });
     expect(recorded[1]?.params.relink_options).toEqual({ authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
     expect(recorded[3]?.params).toMatchObject({

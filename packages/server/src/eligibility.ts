@@ -8,8 +8,8 @@ import { isRecord } from './guards.js';
  *   `expectedDeactivationDate` and nothing is interrupted;
  * - `'not_repairable'`: disconnected, or inactive with `action: 'none'` (a closed account, say);
  * - `'active'`: nothing to repair;
- * - `'unknown'`: the object does not say (for example it was retrieved with an API version older
- *   than 2026-01-28.preview, which has no `status_details`), or is not an account at all.
+ * - `'unknown'`: the object does not say (an inactive account read at a GA API version, which
+ *   renders no `status_details.inactive`), or is not an account at all.
  */
 export type RelinkEligibilityReason = 'relink_required' | 'relink_recommended' | 'not_repairable' | 'active' | 'unknown';
 
@@ -47,8 +47,8 @@ export interface RelinkEligibility {
  * | anything else, or missing | | `unknown` |
  *
  * Total: never throws, whatever it is given (a webhook's `event.data.object`, `null`, a proxy
- * whose getters throw). Retrieve the object with API version 2026-01-28.preview or later, or the
- * answer for an inactive account is `unknown`.
+ * whose getters throw). Retrieve the object at `RELINK_API_VERSION`: at a GA version an inactive
+ * account is `unknown`, and before 2026-06-24 one expected to deactivate looks merely `active`.
  *
  * @param object - a Financial Connections account or authorization object, or anything
  * @returns a fresh result object

@@ -13,6 +13,7 @@ export type RelinkParamsErrorCode =
   | 'invalid_account_holder'
   | 'invalid_permissions'
   | 'invalid_account_subcategories'
+  | 'invalid_return_url'
   | 'unsupported_api_version'
   | 'invalid_billing_details'
   | 'invalid_request'

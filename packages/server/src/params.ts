@@ -1,5 +1,6 @@
 import { RelinkParamsError } from './errors.js';
 import { idOf, isRecord } from './guards.js';
+import { RELINK_API_VERSION } from './version.js';
 import type {
   AccountSubcategory,
   Permission,
@@ -9,20 +10,14 @@ import type {
   RelinkSessionOptions,
 } from './types.js';
 
-const PERMISSIONS: ReadonlySet<string> = new Set<Permission>([
-  'balances',
-  'ownership',
-  'payment_method',
-  'transactions',
-]);
+// Every name the SDK's types list, and no other: a name Stripe adds or drops fails the build here.
+const PERMISSIONS: ReadonlySet<string> = new Set(
+  Object.keys({ balances: true, ownership: true, payment_method: true, transactions: true } satisfies Record<Permission, true>),
+);
 
-const SUBCATEGORIES: ReadonlySet<string> = new Set<AccountSubcategory>([
-  'checking',
-  'savings',
-  'mortgage',
-  'line_of_credit',
-  'credit_card',
-]);
+const SUBCATEGORIES: ReadonlySet<string> = new Set(
+  Object.keys({ checking: true, savings: true, mortgage: true, line_of_credit: true, credit_card: true } satisfies Record<AccountSubcategory, true>),
+);
 
 /**
  * The create-session parameters that relink a Financial Connections account, as Stripe's relink
@@ -38,12 +33,13 @@ const SUBCATEGORIES: ReadonlySet<string> = new Set<AccountSubcategory>([
  * - purpose `'payments'` with scope `'institution'`: `limits.accounts = 1` and
  *   `filters.account_subcategories = ['checking', 'savings']`.
  * - purpose `'data'`: `filters.account_subcategories` from `options.accountSubcategories`, if given.
+ * - `return_url` from `options.returnUrl`, if given (webviews).
  *
  * Pure: no I/O. Pass the result to `stripe.financialConnections.sessions.create` with API version
- * 2026-01-28.preview or later, or use {@link createRelinkSession}, which does both.
+ * `RELINK_API_VERSION`, or use {@link createRelinkSession}, which does both.
  *
- * @param account - the Financial Connections account to relink, retrieved with API version
- *   2026-01-28.preview or later (older versions omit `authorization`)
+ * @param account - the Financial Connections account to relink, retrieved at `RELINK_API_VERSION`
+ *   (a GA version omits `authorization`)
  * @param options - purpose, scope and permissions (optional for payments)
  * @returns fresh parameters, keys in the order the guides list them
  * @throws {RelinkParamsError} when the account has no authorization, an account holder it cannot
@@ -84,7 +80,7 @@ export function relinkSessionParams(
     throw new RelinkParamsError(
       'missing_authorization',
       'account.authorization must be the ID of a Financial Connections authorization. Retrieve the ' +
-        'account with API version 2026-01-28.preview or later: older versions omit it.',
+        `account with API version ${RELINK_API_VERSION}: GA versions omit it.`,
     );
   }
   let accountId: string | null = null;
@@ -103,6 +99,7 @@ export function relinkSessionParams(
       ? paymentsSubcategories(options.accountSubcategories, scope)
       : dataSubcategories(options.accountSubcategories);
   const oneAccount = purpose === 'payments' && scope === 'institution';
+  const returnUrl = returnUrlParam(options.returnUrl);
 
   return {
     account_holder: accountHolder,
@@ -110,7 +107,35 @@ export function relinkSessionParams(
     ...(oneAccount ? { limits: { accounts: 1 } } : {}),
     permissions,
     relink_options: accountId === null ? { authorization } : { authorization, account: accountId },
+    ...(returnUrl === null ? {} : { return_url: returnUrl }),
   };
+}
+
+/** Schemes that run or embed content where a page was expected: never a place to come back to. */
+const UNSAFE_SCHEMES: ReadonlySet<string> = new Set(['javascript:', 'data:', 'blob:', 'file:', 'vbscript:', 'about:']);
+const LOCAL_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Longer than any URL Stripe stores; refused rather than sent. */
+const MAX_URL_LENGTH = 2048;
+
+/**
+ * `options.returnUrl`, checked: an absolute URL that brings the customer back: `https:`, `http:`
+ * on localhost (development), or an app's own scheme (`myapp://...`, webviews); `null` when not given.
+ */
+export function returnUrlParam(value: unknown): string | null {
+  if (value === undefined) return null;
+  const url = typeof value === 'string' && value.length <= MAX_URL_LENGTH && !/[\s\u0000-\u001f]/.test(value) ? parseUrl(value) : null;
+  const scheme = url?.protocol ?? '';
+  const allowed =
+    url !== null &&
+    !UNSAFE_SCHEMES.has(scheme) &&
+    (scheme === 'https:' ? url.hostname !== '' : scheme === 'http:' ? LOCAL_HOSTS.has(url.hostname) : /^[a-z][a-z0-9+.-]*:$/.test(scheme));
+  if (!allowed) {
+    throw new RelinkParamsError(
+      'invalid_return_url',
+      "options.returnUrl must be an absolute https: URL (http: only for localhost) or your app's own scheme, at most 2048 characters.",
+    );
+  }
+  return value as string;
 }
 
 function accountHolderParam(holder: unknown): RelinkAccountHolderParam | null {
@@ -193,6 +218,14 @@ function dataSubcategories(value: unknown): AccountSubcategory[] | null {
     if (!subcategories.includes(subcategory)) subcategories.push(subcategory);
   }
   return subcategories;
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a value is one of the known strings. */

@@ -7,10 +7,19 @@ import type { DataRelinkOptions, PaymentsRelinkOptions, RelinkAccount, RelinkSco
 
 /**
  * What `<fc-relink>` asks `fetchClientSecret` for (its `ClientSecretRequest`), or the JSON a page
- * sends on from it: only `purpose` is read. A missing `purpose` is `'initial'`.
+ * sends on from it: `purpose`, `account` and `authorization` are read, and only to pick the scope
+ * (never as what to relink: that is the host's own record). A missing `purpose` is `'initial'`.
  */
 export interface RelinkSessionRequest {
   readonly purpose?: 'initial' | 'retry' | 'authorization_retry' | null;
+  /**
+   * The exact account the retried attempt asked for, or `null` when it asked for any account at
+   * the bank: a `retry` with `account: null` (and the retried attempt's `authorization` known)
+   * retries an `authorization_retry`, and keeps its scope.
+   */
+  readonly account?: string | null;
+  /** The retried attempt's `relink_options.authorization`, when the element knows it. */
+  readonly authorization?: string | null;
 }
 
 /**
@@ -44,27 +53,42 @@ export type CreateRelinkSessionForRequestOptions = WithoutScope<PaymentsRelinkOp
 const ACCOUNT_ID = /^fca_[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
 const PURPOSES: ReadonlySet<unknown> = new Set(['initial', 'retry', 'authorization_retry']);
 
-/** The scope a request asks for: any account at the bank after `no_account`, else that exact account. */
+/**
+ * The scope a request asks for: any account at the bank after `no_account`
+ * (`authorization_retry`), and for a retry of that (`retry` with `account: null` after an attempt
+ * whose `authorization` is known); otherwise that exact account. A retry keeps the scope of what it retries, so a customer is never sent back to
+ * the exact account that already failed with `no_account`.
+ */
 function scopeFor(request: unknown): RelinkScope {
   const purpose = isRecord(request) ? (request['purpose'] ?? 'initial') : undefined;
   if (!PURPOSES.has(purpose)) {
     throw new RelinkParamsError('invalid_request', "request.purpose must be 'initial', 'retry' or 'authorization_retry'.");
   }
-  return purpose === 'authorization_retry' ? 'institution' : 'account';
+  const { account, authorization } = request as Record<string, unknown>;
+  for (const [name, value] of [['account', account], ['authorization', authorization]] as const) {
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new RelinkParamsError('invalid_request', `request.${name} must be a string or null when given.`);
+    }
+  }
+  if (purpose === 'authorization_retry') return 'institution';
+  // A retry of an attempt that asked for no exact account. When the element knows nothing of the
+  // retried attempt (it ended before Stripe answered), the exact account on record is the default.
+  const retriesInstitution = purpose === 'retry' && account === null && typeof authorization === 'string' && authorization !== '';
+  return retriesInstitution ? 'institution' : 'account';
 }
 
 const NOT_RELINKABLE: Record<Exclude<RelinkEligibility['reason'], 'relink_required' | 'relink_recommended'>, string> = {
   active: 'it is active and Stripe expects nothing to go wrong with it: there is nothing to relink',
   not_repairable: 'a relink cannot repair it (disconnected, or closed at the bank): the customer has to link a new account',
-  unknown: 'its status does not say (retrieved with an API version older than 2026-01-28.preview, or not an account)',
+  unknown: 'its status does not say (not a Financial Connections account, or read at a version without status_details)',
 };
 
 /**
  * What every host endpoint behind `fetchClientSecret` does, in one call: retrieves the account on
  * the relink API version, checks {@link relinkEligibility} (an inactive account that a relink can
  * repair, or an active one Stripe expects to deactivate), picks the scope from the element's
- * request (`authorization_retry`, after `no_account`: any account at the bank; otherwise that
- * exact account) and creates the session.
+ * request (`authorization_retry` after `no_account`, or a retry of it: any account at the bank;
+ * otherwise that exact account) and creates the session.
  *
  * Take `accountId` from your own records for the signed-in customer, never from the browser.
  *

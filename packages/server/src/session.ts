@@ -2,12 +2,9 @@ import { RelinkParamsError, RelinkSessionError } from './errors.js';
 import { perRequestOptions } from './guards.js';
 import { relinkSessionParams } from './params.js';
 import type { RelinkAccount, RelinkSessionOptions } from './types.js';
+import { RELINK_API_VERSION } from './version.js';
 
-/**
- * The API version this package sends with every relink session: the public preview that added
- * `relink_options`, `relink_result` and `status_details` (changelog 2026-01-28.preview).
- */
-export const RELINK_API_VERSION = '2026-01-28.preview';
+export { RELINK_API_VERSION };
 
 /**
  * Per-request options passed to `sessions.create`, a subset of the SDK's `RequestOptions`.
@@ -39,7 +36,8 @@ export interface RelinkStripeClient {
 export type CreateRelinkSessionOptions = RelinkSessionOptions & {
   /**
    * The `Stripe-Version` of the request. Default {@link RELINK_API_VERSION}; a later preview
-   * (`YYYY-MM-DD.preview`, on or after 2026-01-28) is accepted, anything else is refused.
+   * (`YYYY-MM-DD.preview`, on or after it) is accepted, anything else is refused: an earlier
+   * one lacks fields this package reads, and a GA version has no `relink_options` at all.
    */
   readonly apiVersion?: string;
   /** Sent as `Idempotency-Key`. */
@@ -65,8 +63,7 @@ export interface RelinkSession {
  * a later preview) set for this request only.
  *
  * @param stripe - a client of the official `stripe` SDK
- * @param account - the Financial Connections account to relink, retrieved with API version
- *   2026-01-28.preview or later
+ * @param account - the Financial Connections account to relink, retrieved at `RELINK_API_VERSION`
  * @param options - purpose, scope, permissions, and optional request options
  * @returns the session's ID and client secret, nothing else
  * @throws {RelinkParamsError} (as a rejection) for bad input, before any request is sent

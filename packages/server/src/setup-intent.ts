@@ -1,6 +1,7 @@
 import { RelinkParamsError, RelinkSessionError } from './errors.js';
 import { idOf, isRecord, perRequestOptions, type PerRequestOptions } from './guards.js';
 import type { RelinkAccount } from './types.js';
+import { RELINK_API_VERSION } from './version.js';
 
 /** The customer's billing details for the new payment method; Stripe requires a `name` for ACH. */
 export interface ReplacementBillingDetails {
@@ -23,8 +24,16 @@ export interface ReplacementSetupIntentOptions {
 
 /** The create-SetupIntent parameters, in the order of the payments guide's request. */
 export interface ReplacementSetupIntentParams {
+  /** The account holder's Customer (`cus_...`). */
   customer?: string;
-  payment_method_types: ['us_bank_account'];
+  /** The account holder's customer Account (Accounts v2), when it is held by one instead. */
+  customer_account?: string;
+  /**
+   * The guide's `payment_method_types: ['us_bank_account']`, as Stripe spells it since
+   * 2026-08-26.preview (and GA 2026-09-30): it removed `payment_method_types` from SetupIntent
+   * creation, so this is the name `RELINK_API_VERSION` takes.
+   */
+  allowed_payment_method_types: ['us_bank_account'];
   payment_method_data: {
     type: 'us_bank_account';
     us_bank_account: { financial_connections_account: string };
@@ -69,8 +78,10 @@ function billingDetailsParam(value: unknown): ReplacementBillingDetails {
 /**
  * The parameters of the SetupIntent that replaces a payment method after a relink ended on a new
  * account (SPEC section 9), exactly as the payments guide's request makes it: `customer` from
- * `account_holder.customer` (left out when the account has no customer holder),
- * `payment_method_types: ['us_bank_account']`, and `payment_method_data` of type
+ * `account_holder.customer`, or `customer_account` when a customer Account (Accounts v2) holds it
+ * (both left out when the account has no customer holder), only `us_bank_account` as the payment
+ * method type (`allowed_payment_method_types`, the name Stripe gave the guide's
+ * `payment_method_types` at `RELINK_API_VERSION`), and `payment_method_data` of type
  * `us_bank_account` for the account, with the billing details (a `name` is required). Pure.
  *
  * @param account - the Financial Connections account the new payment method is made from
@@ -84,17 +95,24 @@ export function replacementSetupIntentParams(account: RelinkAccount, options: Re
     throw new RelinkParamsError('invalid_options', 'options must be an object with billingDetails.');
   }
   const billingDetails = billingDetailsParam(options.billingDetails);
-  const holder = account.account_holder;
-  const customer = isRecord(holder) && holder['type'] === 'customer' ? idOf(holder['customer']) : null;
   return {
-    ...(customer === null ? {} : { customer }),
-    payment_method_types: ['us_bank_account'],
+    ...ownerOf(account.account_holder),
+    allowed_payment_method_types: ['us_bank_account'],
     payment_method_data: {
       type: 'us_bank_account',
       us_bank_account: { financial_connections_account: idOf(account.id)! },
       billing_details: billingDetails,
     },
   };
+}
+
+/** Who owns the new payment method: the account holder's Customer, or its customer Account. */
+function ownerOf(holder: unknown): Pick<ReplacementSetupIntentParams, 'customer' | 'customer_account'> {
+  if (!isRecord(holder) || holder['type'] !== 'customer') return {};
+  const customer = idOf(holder['customer']);
+  if (customer !== null) return { customer };
+  const customerAccount = idOf(holder['customer_account']);
+  return customerAccount === null ? {} : { customer_account: customerAccount };
 }
 
 /** Per-request options of {@link createReplacementSetupIntent}. */
@@ -110,7 +128,7 @@ export interface ReplacementSetupIntentClient {
   readonly setupIntents: {
     create(
       params: ReplacementSetupIntentParams,
-      options?: PerRequestOptions,
+      options: PerRequestOptions & { apiVersion: string },
     ): PromiseLike<{ readonly id: string; readonly client_secret?: string | null }>;
   };
 }
@@ -122,7 +140,9 @@ export interface ReplacementSetupIntent {
 }
 
 /**
- * Creates the SetupIntent of {@link replacementSetupIntentParams} with `stripe.setupIntents.create`.
+ * Creates the SetupIntent of {@link replacementSetupIntentParams} with `stripe.setupIntents.create`,
+ * at `RELINK_API_VERSION` for this request only (the parameters' names are that version's; your
+ * client's own version may predate or postdate them).
  * Send `clientSecret` to the customer's browser (the element's `fetchSetupIntentSecret`), which
  * shows the ACH mandate and confirms it.
  *
@@ -136,7 +156,7 @@ export async function createReplacementSetupIntent(
   options: CreateReplacementSetupIntentOptions,
 ): Promise<ReplacementSetupIntent> {
   const params = replacementSetupIntentParams(account, options);
-  const intent = await stripe.setupIntents.create(params, perRequestOptions(options));
+  const intent = await stripe.setupIntents.create(params, { apiVersion: RELINK_API_VERSION, ...perRequestOptions(options) });
   const id: unknown = intent?.id;
   const clientSecret: unknown = intent?.client_secret;
   if (typeof id !== 'string' || !id.startsWith('seti_') || typeof clientSecret !== 'string' || clientSecret === '') {

@@ -1,18 +1,25 @@
 /**
- * The structural types this package reads and writes. The `stripe` SDK's own types know neither
- * the preview fields relink needs (`authorization`, `status_details.inactive` on an account,
- * `relink_options` on a session) nor a `null` account holder, so they are declared here.
+ * The types this package reads and writes. The enumerations come from the `stripe` SDK (the peer
+ * dependency). The generally available SDK has none of the preview fields a relink needs
+ * (`authorization` and `status_details.inactive` on an account, `relink_options` and
+ * `relink_result` on a session), so those objects are declared here, field by field, and the type
+ * tests (test/typings.ts) hold every field and parameter to Stripe's own preview SDK
+ * (stripe 22.7.0-beta.1, `RELINK_API_VERSION`): a name that leaves it fails the build.
  */
+import type Stripe from 'stripe';
+
+/** The named members of one of the SDK's open unions (`'a' | 'b' | (string & {})`): `'a' | 'b'`. */
+type Named<T> = T extends string ? (string extends T ? never : T) : never;
 
 /**
  * A data permission of a Financial Connections Session.
  */
-export type Permission = 'balances' | 'ownership' | 'payment_method' | 'transactions';
+export type Permission = Named<Stripe.FinancialConnections.SessionCreateParams.Permission>;
 
 /**
  * An account subcategory that `filters.account_subcategories` accepts.
  */
-export type AccountSubcategory = 'checking' | 'savings' | 'mortgage' | 'line_of_credit' | 'credit_card';
+export type AccountSubcategory = Named<Stripe.FinancialConnections.SessionCreateParams.Filters.AccountSubcategory>;
 
 /**
  * What the relinked account is used for, which decides the guide the parameters follow:
@@ -43,8 +50,9 @@ export interface RelinkAccountHolder {
 }
 
 /**
- * The `status_details` of a Financial Connections account or authorization (API version
- * 2026-01-28.preview or later; `active` is generally available).
+ * The `status_details` of a Financial Connections account or authorization. Stripe renders
+ * `inactive` at preview API versions only, and `active` from 2026-06-24 on (preview and GA):
+ * read both at `RELINK_API_VERSION`.
  */
 export interface RelinkStatusDetails {
   /** On an inactive object: whether a relink can repair it, and why it stopped. */
@@ -63,22 +71,61 @@ export interface RelinkStatusDetails {
 /**
  * The part of a Financial Connections account object (`fca_...`) that relink needs.
  *
- * Retrieve the account with API version 2026-01-28.preview or later: older versions return
- * neither `authorization` nor `status_details`. The `stripe` SDK's `FinancialConnections.Account`
- * type is assignable to this one; `authorization` is optional here only because the SDK's type
+ * Retrieve the account at `RELINK_API_VERSION`: a GA version returns neither `authorization`
+ * nor `status_details.inactive`. The `stripe` SDK's `FinancialConnections.Account` type (GA or
+ * preview) is assignable to this one; `authorization` is optional here only because the GA type
  * lacks it, and {@link relinkSessionParams} refuses an account without it.
  */
 export interface RelinkAccount {
   readonly id: string;
-  readonly authorization?: Expandable | null;
+  /** The authorization's ID (Stripe does not expand it). */
+  readonly authorization?: string | null;
   readonly account_holder?: RelinkAccountHolder | null;
   readonly status?: string;
   readonly status_details?: RelinkStatusDetails | null;
+  /** Tokenized account numbers expire: `upcoming_account_number_expiry` reads their dates. */
+  readonly account_numbers?: ReadonlyArray<{ readonly expected_expiry_date?: number | null }> | null;
+  /** `supported_payment_method_types_updated` reads whether `us_bank_account` is still here. */
+  readonly supported_payment_method_types?: readonly string[] | null;
+}
+
+/**
+ * The part of a Financial Connections authorization (`fcauthz_...`) that relink reads: its status.
+ */
+export interface RelinkAuthorization {
+  readonly id: string;
+  readonly status?: string;
+  readonly status_details?: {
+    readonly inactive?: { readonly action?: string | null } | null;
+    readonly active?: { readonly action?: string | null; readonly expected_deactivation_date?: number | null } | null;
+  } | null;
+}
+
+/**
+ * The part of a Financial Connections Session that a relink's server side reads: a hosted
+ * session's `url`, and what `interpretRelinkResult` reads once it has ended.
+ */
+export interface RelinkSessionObject {
+  readonly id: string;
+  readonly status?: string;
+  readonly relink_options?: { readonly authorization: string; readonly account?: string | null } | null;
+  readonly relink_result?: {
+    readonly account: string | null;
+    readonly authorization: string | null;
+    readonly failure_reason: string | null;
+  } | null;
+  readonly url?: string | null;
 }
 
 interface RelinkSessionOptionsBase {
   /** Which accounts the customer may relink. */
   readonly scope: RelinkScope;
+  /**
+   * `return_url`: for webview integrations, where the bank's OAuth page opens in the system
+   * browser and must come back to your app: an absolute `https:` URL, or your app's own scheme
+   * (`myapp://relinked`); `http:` only for localhost.
+   */
+  readonly returnUrl?: string;
 }
 
 /**
@@ -129,4 +176,6 @@ export interface RelinkSessionCreateParams {
   limits?: { accounts: number };
   permissions: Permission[];
   relink_options: { authorization: string; account?: string };
+  /** From `options.returnUrl`, when given. */
+  return_url?: string;
 }

@@ -26,7 +26,7 @@ export const expiringAccount = {
 /** The payments guide's create-SetupIntent request for {@link customerAccount}, billed to Jenny Rosen. */
 export const customerAccountSetupIntentRequest = {
   customer: 'cus_1',
-  payment_method_types: ['us_bank_account'],
+  allowed_payment_method_types: ['us_bank_account'],
   payment_method_data: {
     type: 'us_bank_account',
     us_bank_account: { financial_connections_account: 'fca_exact_1' },

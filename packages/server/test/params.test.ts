@@ -180,6 +180,15 @@ describe('relinkSessionParams errors', () => {
     ['customer holder with empty customer', { ...customerAccount, account_holder: { type: 'customer', customer: '' } }, ok, 'invalid_account_holder'],
     ['account holder without account', { ...customerAccount, account_holder: { type: 'account', account: null } }, ok, 'invalid_account_holder'],
     ['holder is a string', { ...customerAccount, account_holder: 'cus_1' }, ok, 'invalid_account_holder'],
+    ['returnUrl over plain http', customerAccount, { ...ok, returnUrl: 'http://example.com/back' }, 'invalid_return_url'],
+    ['returnUrl javascript:', customerAccount, { ...ok, returnUrl: 'javascript:alert(1)' }, 'invalid_return_url'],
+    ['returnUrl data:', customerAccount, { ...ok, returnUrl: 'data:text/html,hi' }, 'invalid_return_url'],
+    ['returnUrl relative', customerAccount, { ...ok, returnUrl: '/relinked' }, 'invalid_return_url'],
+    ['returnUrl with a space', customerAccount, { ...ok, returnUrl: 'https://example.com/a b' }, 'invalid_return_url'],
+    ['returnUrl over 2048 characters', customerAccount, { ...ok, returnUrl: `https://example.com/${'a'.repeat(2048)}` }, 'invalid_return_url'],
+    ['returnUrl not a string', customerAccount, { ...ok, returnUrl: 42 }, 'invalid_return_url'],
+    ['returnUrl empty', customerAccount, { ...ok, returnUrl: '' }, 'invalid_return_url'],
+    ['returnUrl a secret', customerAccount, { ...ok, returnUrl: secret }, 'invalid_return_url'],
   ];
   for (const [name, account, options, code] of cases) {
     test(name, () => {
@@ -197,11 +206,19 @@ describe('relinkSessionParams errors', () => {
     });
   }
 
+  test('returnUrl: https, http on localhost and an app scheme become return_url, unchanged', () => {
+    for (const returnUrl of ['https://example.com/relinked?from=bank', 'http://localhost:3000/back', 'http://127.0.0.1/back', 'myapp://relinked', 'com.example.app:/oauth']) {
+      assert.equal(relinkSessionParams(customerAccount, { ...ok, returnUrl } as never).return_url, returnUrl, returnUrl);
+    }
+    assert.equal('return_url' in relinkSessionParams(customerAccount, ok as never), false);
+  });
+
   test('for any input, it returns or throws RelinkParamsError, nothing else', () => {
     const purpose = fc.oneof(fc.constantFrom('payments', 'data'), fc.anything());
     const scope = fc.oneof(fc.constantFrom('account', 'institution'), fc.anything());
     const permissions = fc.oneof(fc.array(fc.constantFrom('balances', 'ownership', 'payment_method', 'transactions')), fc.anything());
-    const options = fc.oneof(fc.record({ purpose, scope, permissions, accountSubcategories: fc.anything() }, { requiredKeys: ['purpose', 'scope', 'permissions'] }), fc.anything());
+    const returnUrl = fc.oneof(fc.webUrl(), fc.string(), fc.anything());
+    const options = fc.oneof(fc.record({ purpose, scope, permissions, accountSubcategories: fc.anything(), returnUrl }, { requiredKeys: ['purpose', 'scope', 'permissions'] }), fc.anything());
     const account = fc.oneof(
       fc.record(
         {

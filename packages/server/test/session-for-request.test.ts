@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import Stripe from 'stripe';
 import {
   createRelinkSessionForRequest,
   RELINK_API_VERSION,
@@ -31,7 +32,7 @@ const HOLDER = { type: 'customer', customer: STAND_IN_CUSTOMER };
 async function created(accountId: string, request: RelinkSessionRequest, options: CreateRelinkSessionForRequestOptions): Promise<Record<string, unknown>> {
   const session = await createRelinkSessionForRequest(api.stripe, accountId, request, options);
   assert.deepEqual(wire(), [retrieved(accountId), CREATED]);
-  for (const sent of api.server.requests) assert.equal(sent.headers['stripe-version'], '2026-01-28.preview');
+  for (const sent of api.server.requests) assert.equal(sent.headers['stripe-version'], RELINK_API_VERSION);
   const body = api.server.requests[1]!.reply.body as { id: string; client_secret: string };
   assert.deepEqual(session, { id: body.id, clientSecret: body.client_secret });
   return api.server.requests[1]!.params;
@@ -65,6 +66,32 @@ describe('createRelinkSessionForRequest: payments', () => {
     });
   });
 
+  test('a retry keeps the scope of what it retries: after an authorization_retry, any account at the bank again', async () => {
+    // The element's request for a retry of an authorization_retry carries account: null.
+    const again = await created(STAND_IN_ACCOUNTS.relinkable, { purpose: 'retry', account: null, authorization: FAKE_IDS.authorization }, { purpose: 'payments' });
+    assert.deepEqual(again.relink_options, { authorization: FAKE_IDS.authorization });
+    assert.deepEqual(again.limits, { accounts: '1' });
+    // A retry of an exact-account attempt names that account: the same account again.
+    api.server.requests.length = 0;
+    const exact = await created(STAND_IN_ACCOUNTS.relinkable, { purpose: 'retry', account: STAND_IN_ACCOUNTS.relinkable }, { purpose: 'payments' });
+    assert.deepEqual(exact.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
+    // A retry of an attempt the element knows nothing of (it ended before Stripe answered): the exact account on record.
+    api.server.requests.length = 0;
+    const blind = await created(STAND_IN_ACCOUNTS.relinkable, { purpose: 'retry', account: null, authorization: null }, { purpose: 'payments' });
+    assert.deepEqual(blind.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
+    // The request's account picks the scope only: the session is for the host's account, whatever it says.
+    api.server.requests.length = 0;
+    const other = await created(STAND_IN_ACCOUNTS.relinkable, { purpose: 'retry', account: 'fca_somebodyElse' }, { purpose: 'payments' });
+    assert.deepEqual(other.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
+  });
+
+  test('returnUrl: return_url on the session, for webviews', async () => {
+    const params = await created(STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'payments', returnUrl: 'https://example.com/relinked' });
+    assert.equal(params.return_url, 'https://example.com/relinked');
+    const body = api.server.requests[1]!.reply.body as { return_url: string };
+    assert.equal(body.return_url, 'https://example.com/relinked');
+  });
+
   test('an active account Stripe expects to deactivate: relinked ahead of time', async () => {
     const params = await created(STAND_IN_ACCOUNTS.expiring, { purpose: 'initial' }, { purpose: 'payments' });
     assert.deepEqual(params.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.expiring });
@@ -73,18 +100,51 @@ describe('createRelinkSessionForRequest: payments', () => {
   test('a Connect account and a later preview: on both requests', async () => {
     await createRelinkSessionForRequest(api.stripe, STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, {
       purpose: 'payments',
-      apiVersion: '2026-03-04.preview',
+      apiVersion: '2026-09-30.preview',
       stripeAccount: 'acct_1Connected',
       idempotencyKey: 'relink-1',
     });
     assert.deepEqual(wire(), [retrieved(STAND_IN_ACCOUNTS.relinkable), CREATED]);
     for (const sent of api.server.requests) {
-      assert.equal(sent.headers['stripe-version'], '2026-03-04.preview');
+      assert.equal(sent.headers['stripe-version'], '2026-09-30.preview');
       assert.equal(sent.headers['stripe-account'], 'acct_1Connected');
     }
     // The idempotency key is for the create, not the read.
     assert.equal(api.server.requests[0]!.headers['idempotency-key'], undefined);
     assert.equal(api.server.requests[1]!.headers['idempotency-key'], 'relink-1');
+  });
+});
+
+describe('the API version decides what Stripe shows', () => {
+  // The version this package named before (the first relink preview) against RELINK_API_VERSION:
+  // the same account, the same SDK, the stand-in answering as Stripe does at each.
+  const OLD_PIN = '2026-01-28.preview';
+  const read = async (id: string, apiVersion: string): Promise<unknown> => api.stripe.financialConnections.accounts.retrieve(id, {}, { apiVersion });
+
+  test(`at ${OLD_PIN} an account Stripe expects to deactivate looks merely active: the proactive relink was lost`, async () => {
+    const eligibility = relinkEligibility(await read(STAND_IN_ACCOUNTS.expiring, OLD_PIN));
+    assert.deepEqual(eligibility, { relinkable: false, reason: 'active', cause: null, expectedDeactivationDate: null });
+  });
+
+  test('at RELINK_API_VERSION the same account is relink_recommended, with its date', async () => {
+    const eligibility = relinkEligibility(await read(STAND_IN_ACCOUNTS.expiring, RELINK_API_VERSION));
+    assert.deepEqual(eligibility, { relinkable: true, reason: 'relink_recommended', cause: 'access_expired', expectedDeactivationDate: STAND_IN_EXPIRES });
+    await createRelinkSessionForRequest(api.stripe, STAND_IN_ACCOUNTS.expiring, {}, { purpose: 'payments' });
+    assert.equal(api.server.requests.at(-1)!.reply.status, 200);
+  });
+
+  test('at a GA version an inactive account says nothing about relinking, and no relink session can be made', async () => {
+    const ga = await read(STAND_IN_ACCOUNTS.relinkable, Stripe.API_VERSION);
+    assert.equal(relinkEligibility(ga).reason, 'unknown');
+    assert.equal((ga as { authorization?: unknown }).authorization, undefined);
+    await assert.rejects(
+      api.stripe.financialConnections.sessions.create({
+        account_holder: { type: 'customer', customer: STAND_IN_CUSTOMER },
+        permissions: ['payment_method'],
+        relink_options: { authorization: FAKE_IDS.authorization },
+      } as Stripe.FinancialConnections.SessionCreateParams),
+      { type: 'StripeInvalidRequestError', message: 'Received unknown parameter: relink_options' },
+    );
   });
 });
 
@@ -161,6 +221,11 @@ describe('createRelinkSessionForRequest: no session when it should not make one'
     ['a path in the id', 'fca_1/../../v1/customers', { purpose: 'initial' }, { purpose: 'payments' }, 'invalid_account'],
     ['no id', undefined, { purpose: 'initial' }, { purpose: 'payments' }, 'invalid_account'],
     ['an unknown purpose in the request', STAND_IN_ACCOUNTS.relinkable, { purpose: 'again' }, { purpose: 'payments' }, 'invalid_request'],
+    ['an account in the request that is not a string', STAND_IN_ACCOUNTS.relinkable, { purpose: 'retry', account: 7 }, { purpose: 'payments' }, 'invalid_request'],
+    ['an authorization in the request that is not a string', STAND_IN_ACCOUNTS.relinkable, { purpose: 'retry', authorization: {} }, { purpose: 'payments' }, 'invalid_request'],
+    ['a returnUrl that is not https', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'payments', returnUrl: 'http://example.com/back' }, 'invalid_return_url'],
+    ['a javascript: returnUrl', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'payments', returnUrl: 'javascript:alert(1)' }, 'invalid_return_url'],
+    ['the old preview pin', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'payments', apiVersion: '2026-01-28.preview' }, 'unsupported_api_version'],
     ['a request that is not an object', STAND_IN_ACCOUNTS.relinkable, 'authorization_retry', { purpose: 'payments' }, 'invalid_request'],
     ['no options', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, undefined, 'invalid_options'],
     ['an API version without relink', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'payments', apiVersion: '2025-12-15.clover' }, 'unsupported_api_version'],

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Stripe from 'stripe';
+import StripePreview from 'stripe-preview';
 import {
   createRelinkSession,
   RELINK_API_VERSION,
@@ -47,7 +48,8 @@ describe('createRelinkSession on the wire', () => {
       scope: 'account',
       permissions: ['payment_method', 'balances'],
     });
-    assert.equal(request.headers['stripe-version'], '2026-01-28.preview');
+    assert.equal(request.headers['stripe-version'], RELINK_API_VERSION);
+    assert.equal(RELINK_API_VERSION, StripePreview.API_VERSION);
     assert.deepEqual(request.form, [
       ['account_holder[type]', 'customer'],
       ['account_holder[customer]', 'cus_1'],
@@ -181,7 +183,7 @@ describe('createRelinkSession on the wire', () => {
   });
 
   test('a later preview version may be asked for', async () => {
-    for (const apiVersion of ['2026-01-28.preview', '2026-03-04.preview', '2027-01-01.preview']) {
+    for (const apiVersion of [RELINK_API_VERSION, '2026-09-30.preview', '2027-01-01.preview']) {
       api.server.requests.length = 0;
       const request = await send(customerAccount, {
         purpose: 'data',
@@ -195,13 +197,15 @@ describe('createRelinkSession on the wire', () => {
 
   test('an older, non-preview or malformed version is refused before any request', async () => {
     const refused = [
-      '2026-01-27.preview',
+      // The old pin: no status_details.active, no hosted sessions.
+      '2026-01-28.preview',
+      '2026-08-25.preview',
       '2025-12-15.preview',
       '2026-10-28.endive',
-      '2026-01-28',
-      '2026-01-28.Preview',
+      '2026-08-26',
+      '2026-08-26.Preview',
       '2026-02-30.preview',
-      ' 2026-01-28.preview',
+      ' 2026-08-26.preview',
       '',
       'sk_test_looks_like_a_key',
       42,
@@ -218,7 +222,7 @@ describe('createRelinkSession on the wire', () => {
         (error: unknown) => {
           assert.ok(error instanceof RelinkParamsError, String(apiVersion));
           assert.equal(error.code, 'unsupported_api_version');
-          assert.match(error.message, /2026-01-28\.preview/);
+          assert.ok(error.message.includes(RELINK_API_VERSION), error.message);
           assert.ok(!error.message.includes('sk_test'), error.message);
           return true;
         },

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import Stripe from 'stripe';
 import {
+  RELINK_API_VERSION,
   createReplacementSetupIntent,
   RelinkParamsError,
   RelinkSessionError,
@@ -30,6 +32,17 @@ describe('replacementSetupIntentParams', () => {
     assert.equal('customer' in replacementSetupIntentParams(connected, { billingDetails }), false);
     const expanded = { ...customerAccount, account_holder: { type: 'customer', customer: { id: 'cus_9' } } };
     assert.equal(replacementSetupIntentParams(expanded, { billingDetails }).customer, 'cus_9');
+  });
+
+  test('a customer Account (Accounts v2) holds it: customer_account instead of customer', () => {
+    const v2 = { ...customerAccount, account_holder: { type: 'customer', customer_account: 'acct_1CustomerV2' } };
+    const params = replacementSetupIntentParams(v2, { billingDetails });
+    assert.equal(params.customer_account, 'acct_1CustomerV2');
+    assert.equal('customer' in params, false);
+    // A v1 Customer wins when a holder names both, as the session's own copy does.
+    const both = { ...customerAccount, account_holder: { type: 'customer', customer: 'cus_1', customer_account: 'acct_1CustomerV2' } };
+    assert.deepEqual(Object.keys(replacementSetupIntentParams(both, { billingDetails })).slice(0, 1), ['customer']);
+    assert.equal('customer_account' in replacementSetupIntentParams(both, { billingDetails }), false);
   });
 
   test('copies the optional billing fields it knows, and nothing else', () => {
@@ -71,6 +84,26 @@ describe('createReplacementSetupIntent on the wire', () => {
     assert.equal(request.path, '/v1/setup_intents');
     assert.equal(request.headers['idempotency-key'], 'replace-fca_exact_1');
     assert.deepEqual(request.params, customerAccountSetupIntentRequest);
+    assert.equal(request.headers['stripe-version'], RELINK_API_VERSION);
+  });
+
+  test("the guide's own spelling, payment_method_types, is what Stripe now refuses: the reason this sends its version", async () => {
+    const { allowed_payment_method_types: types, ...rest } = customerAccountSetupIntentRequest;
+    for (const apiVersion of [RELINK_API_VERSION, Stripe.API_VERSION]) {
+      await assert.rejects(api.stripe.setupIntents.create({ ...rest, payment_method_types: types } as Stripe.SetupIntentCreateParams, { apiVersion }), {
+        type: 'StripeInvalidRequestError',
+        message: 'Received unknown parameter: payment_method_types',
+      });
+    }
+  });
+
+  test('customer_account reaches Stripe for an account a customer Account holds', async () => {
+    const v2 = { ...customerAccount, account_holder: { type: 'customer', customer_account: 'acct_1CustomerV2' } };
+    await createReplacementSetupIntent(api.stripe, v2, { billingDetails });
+    const request = api.server.requests[0]!;
+    assert.equal(request.params['customer_account'], 'acct_1CustomerV2');
+    assert.equal(request.params['customer'], undefined);
+    assert.equal((request.reply.body as { customer_account: unknown }).customer_account, 'acct_1CustomerV2');
   });
 
   test('Connect: the connected account goes in the Stripe-Account header', async () => {
