@@ -24,7 +24,17 @@ export {
   type ReplacementSetupIntentParams,
 } from './setup-intent.js';
 export { relinkEligibility, type RelinkEligibility, type RelinkEligibilityReason } from './eligibility.js';
-export { relinkWebhookAction, type RelinkWebhookAction, type RelinkWebhookActionKind } from './webhook.js';
+export {
+  relinkWebhookAction,
+  RELINK_THIN_EVENT_TYPES,
+  RELINK_WEBHOOK_EVENT_TYPES,
+  type RelinkThinEventType,
+  type RelinkWebhookAction,
+  type RelinkWebhookActionKind,
+  type RelinkWebhookEventType,
+} from './webhook.js';
+export { resolveRelinkWebhookAction, type RelinkWebhookClient } from './resolve.js';
+export type { RelinkOutcome } from '@fc-relink/core/interpret';
 export {
   RelinkParamsError,
   RelinkSessionError,
@@ -40,9 +50,11 @@ export type {
   RelinkAccount,
   RelinkAccountHolder,
   RelinkAccountHolderParam,
+  RelinkAuthorization,
   RelinkPurpose,
   RelinkScope,
   RelinkSessionCreateParams,
+  RelinkSessionObject,
   RelinkSessionOptions,
   RelinkStatusDetails,
 } from './types.js';
