@@ -53,7 +53,9 @@ test('no_account, any account at the bank, a new account, its mandate: the payme
   await page.route(/\/(relink-session|replacement-setup-intent)$/, async (route) => {
     const { pathname } = new URL(route.request().url());
     asked.push(`${pathname} ${route.request().postData() ?? ''}`);
-    await route.fulfill({ response: await route.fetch({ url: `${appUrl}${pathname}` }) });
+    // As a same-origin deployment would reach it (the example server answers its own origin only).
+    const headers = { ...route.request().headers(), origin: appUrl };
+    await route.fulfill({ response: await route.fetch({ url: `${appUrl}${pathname}`, headers }) });
   });
   await page.goto('/payments-example.html');
   await expect(fixture.trigger).toBeVisible();
@@ -75,8 +77,8 @@ test('no_account, any account at the bank, a new account, its mandate: the payme
   await expect(page.locator('#billing-status')).toHaveText(`Paying by bank from ${FAKE_IDS.newAccount}.`);
 
   expect(asked).toEqual([
-    '/relink-session {"purpose":"initial"}',
-    '/relink-session {"purpose":"authorization_retry"}',
+    '/relink-session {"purpose":"initial","account":null,"authorization":null}',
+    `/relink-session {"purpose":"authorization_retry","account":null,"authorization":"${FAKE_IDS.authorization}"}`,
     `/replacement-setup-intent {"accountId":"${FAKE_IDS.newAccount}"}`,
   ]);
   // What reached "Stripe": two sessions for the customer's account, then its new account
@@ -91,7 +93,7 @@ test('no_account, any account at the bank, a new account, its mandate: the payme
   ]);
   expect(standIn.requests[5]!.params).toEqual({
     customer: STAND_IN_CUSTOMER,
-    payment_method_types: ['us_bank_account'],
+    allowed_payment_method_types: ['us_bank_account'],
     payment_method_data: {
       type: 'us_bank_account',
       us_bank_account: { financial_connections_account: FAKE_IDS.newAccount },

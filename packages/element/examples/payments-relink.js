@@ -22,9 +22,10 @@ async function secretFrom(path, body, signal) {
 // The account this page pays from, so the element can tell a new account from it.
 relink.existingAccountIds = relink.dataset['account'] ? [relink.dataset['account']] : [];
 // Every attempt gets a new session: the exact account first, any account at the bank after
-// `no_account` (purpose `authorization_retry`, the "Try any account at this bank" button).
+// `no_account` (purpose `authorization_retry`, the "Try any account at this bank" button), and a
+// retry keeps the scope of what it retries (the server reads `account` and `authorization` for it).
 /** @param {import('@fc-relink/element').ClientSecretRequest} request */
-relink.fetchClientSecret = ({ purpose, signal }) => secretFrom('/relink-session', { purpose }, signal);
+relink.fetchClientSecret = ({ purpose, account, authorization, signal }) => secretFrom('/relink-session', { purpose, account, authorization }, signal);
 // A new account: a SetupIntent for it, asked as soon as the mandate shows.
 /** @param {import('@fc-relink/element').SetupIntentRequest} request */
 relink.fetchSetupIntentSecret = ({ account, signal }) => secretFrom('/replacement-setup-intent', { accountId: account.id }, signal);

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startStripeStandIn, type StripeStandIn } from '../../../test-support/stripe-api.js';
-import type { RelinkWebhookAction } from '@fc-relink/server';
+import { RELINK_API_VERSION, type RelinkWebhookAction } from '@fc-relink/server';
 import Stripe from 'stripe';
 import { relinkServer } from '../examples/relink-server.mjs';
 import { customerAccount, customerAccountSetupIntentRequest, EXPIRES, expiringAccount } from './fixtures.js';
@@ -71,8 +71,8 @@ after(async () => {
 const createdSecret = (request: StripeStandIn['requests'][number] | undefined): unknown =>
   (request?.reply.body as { client_secret?: unknown } | undefined)?.client_secret;
 
-const post = (body: unknown, path = '/relink-session') =>
-  fetch(appUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown, path = '/relink-session', headers: Record<string, string> = {}) =>
+  fetch(appUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('README example endpoint', () => {
   test('initial: loads the account on the preview version, creates an exact-account session, returns only the secret', async () => {
@@ -86,9 +86,9 @@ describe('README example endpoint', () => {
     assert.equal(stripeServer.requests.length, 2);
     assert.equal(retrieve!.method, 'GET');
     assert.equal(retrieve!.path, '/v1/financial_connections/accounts/fca_exact_1');
-    assert.equal(retrieve!.headers['stripe-version'], '2026-01-28.preview');
+    assert.equal(retrieve!.headers['stripe-version'], RELINK_API_VERSION);
     assert.equal(create!.path, '/v1/financial_connections/sessions');
-    assert.equal(create!.headers['stripe-version'], '2026-01-28.preview');
+    assert.equal(create!.headers['stripe-version'], RELINK_API_VERSION);
     assert.deepEqual(create!.params['relink_options'], { authorization: 'fcauth_1', account: 'fca_exact_1' });
     assert.equal(create!.params['limits'], undefined);
   });
@@ -128,11 +128,39 @@ describe('README example endpoint', () => {
     }
   });
 
+  test('a retry of an authorization_retry (account: null) keeps its scope: any account at the bank', async () => {
+    const response = await post({ purpose: 'retry', account: null, authorization: 'fcauth_1' });
+    assert.equal(response.status, 200);
+    assert.deepEqual(stripeServer.requests[1]!.params['relink_options'], { authorization: 'fcauth_1' });
+  });
+
+  test('a request from another site, or not JSON, is refused before anything runs', async () => {
+    const refused: Array<[string, RequestInit]> = [
+      ['another Origin', { headers: { 'content-type': 'application/json', origin: 'https://evil.example' } }],
+      ['a cross-site fetch', { headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' } }],
+      ['a same-site fetch from a sibling subdomain', { headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' } }],
+      ['a form post (text/plain)', { headers: { 'content-type': 'text/plain' } }],
+      ['a urlencoded form', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['no content type', {}],
+    ];
+    for (const path of ['/relink-session', '/replacement-setup-intent']) {
+      for (const [name, init] of refused) {
+        const response = await fetch(appUrl + path, { method: 'POST', body: JSON.stringify({ purpose: 'initial', accountId: 'fca_exact_1' }), ...init });
+        assert.equal(response.status, 403, `${path}: ${name}`);
+        assert.deepEqual(await response.json(), { error: 'forbidden' });
+      }
+    }
+    // The page's own origin, as a browser sends it, is served.
+    const own = await post({ purpose: 'initial' }, '/relink-session', { origin: appUrl, 'sec-fetch-site': 'same-origin' });
+    assert.equal(own.status, 200);
+    assert.equal(stripeServer.requests.length, 2);
+  });
+
   test('no account, bad body, wrong route, Stripe failure', async (t) => {
     accountId = null;
     assert.equal((await post({})).status, 404);
     accountId = 'fca_exact_1';
-    const bad = await fetch(appUrl + '/relink-session', { method: 'POST', body: '{not json' });
+    const bad = await fetch(appUrl + '/relink-session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     assert.equal(bad.status, 400);
     assert.equal((await post({ purpose: 7 })).status, 400);
     assert.equal((await post([])).status, 400);
@@ -160,14 +188,17 @@ describe('README example endpoint', () => {
     assert.deepEqual(await response.json(), { clientSecret: createdSecret(create) });
   });
 
-  test('replacement SetupIntent: someone else\'s account, no sign-in or a bad body creates nothing', async () => {
+  test('replacement SetupIntent: someone else\'s account and an unknown one get the same answer; no sign-in or a bad body creates nothing', async () => {
     const someoneElse = await post({ accountId: 'fca_someone_else' }, '/replacement-setup-intent');
-    assert.equal(someoneElse.status, 403);
-    assert.deepEqual(await someoneElse.json(), { error: 'not_your_account' });
-    assert.deepEqual(stripeServer.requests.map((r) => r.method), ['GET']);
+    const unknown = await post({ accountId: 'fca_nobodys' }, '/replacement-setup-intent');
+    assert.equal(someoneElse.status, 404);
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(await someoneElse.json(), { error: 'no_such_account' });
+    assert.deepEqual(await unknown.json(), { error: 'no_such_account' });
+    assert.deepEqual(stripeServer.requests.map((r) => r.method), ['GET', 'GET']);
 
     stripeServer.requests.length = 0;
-    for (const body of [{}, { accountId: 7 }, { accountId: 'cus_1' }, []]) {
+    for (const body of [{}, { accountId: 7 }, { accountId: 'cus_1' }, { accountId: 'fca_1/../../v1/customers' }, []]) {
       assert.equal((await post(body, '/replacement-setup-intent')).status, 400, JSON.stringify(body));
     }
     customer = null;
@@ -189,34 +220,86 @@ describe('README example endpoint', () => {
 describe('README example webhook route', () => {
   const stripe = new Stripe('sk_test_exampleWebhooks', { telemetry: false });
 
-  /** POSTs a Stripe event to /webhook, signed with `secret` by the SDK the way Stripe signs it. */
+  /** An account as a GA endpoint's payload renders it: no authorization, no status_details.inactive. */
+  const atGa = ({ authorization: _authorization, ...account }: Record<string, unknown>, details: Record<string, unknown> = {}) => ({ ...account, status_details: details });
+
+  /**
+   * POSTs a Stripe event to /webhook as a webhook endpoint gets it: rendered at a GA version (the
+   * SDK's own), signed with `secret` by the SDK the way Stripe signs it.
+   */
   const deliver = (type: string, object: unknown, { secret = WEBHOOK_SECRET, tamper = false } = {}) => {
-    const payload = JSON.stringify({ id: 'evt_1', object: 'event', api_version: '2026-01-28.preview', created: 1_799_000_000, data: { object }, livemode: false, type });
+    const payload = JSON.stringify({ id: 'evt_1', object: 'event', api_version: Stripe.API_VERSION, created: 1_799_000_000, data: { object }, livemode: false, type });
+    return send(payload, secret, tamper);
+  };
+  /** POSTs a thin event notification to /webhook, as an event destination sends it. */
+  const notify = (type: string, id: string, { secret = WEBHOOK_SECRET } = {}) => {
+    const related_object = { id, type: 'financial_connections.account', url: `/v1/financial_connections/accounts/${id}` };
+    const payload = JSON.stringify({ id: 'evt_thin_1', object: 'v2.core.event', type, created: '2026-12-01T00:00:00.000Z', livemode: false, related_object });
+    return send(payload, secret, false);
+  };
+  const send = (payload: string, secret: string, tamper: boolean) => {
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
     const body = tamper ? payload.replace('"livemode":false', '"livemode":true') : payload;
     return fetch(`${appUrl}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
   };
+  const onAccount = (fields: Partial<RelinkWebhookAction>): RelinkWebhookAction => ({
+    action: 'none',
+    object: 'account',
+    id: 'fca_exact_1',
+    authorization: 'fcauth_1',
+    cause: null,
+    expectedDeactivationDate: null,
+    outcome: null,
+    ...fields,
+  });
 
   test("verified events reach the host's storage with what to do; others are acknowledged and left", async () => {
-    const deactivated = await deliver('financial_connections.account.deactivated', customerAccount);
+    // A GA payload cannot say why it deactivated: the route reads the account at RELINK_API_VERSION.
+    const deactivated = await deliver('financial_connections.account.deactivated', atGa(customerAccount));
     assert.equal(deactivated.status, 200);
     assert.deepEqual(await deactivated.json(), { received: true });
-    assert.equal((await deliver('financial_connections.account.upcoming_deactivation', expiringAccount)).status, 200);
-    assert.equal((await deliver('financial_connections.account.reactivated', { ...customerAccount, status: 'active', status_details: {} })).status, 200);
-    assert.equal((await deliver('customer.updated', { id: 'cus_1', object: 'customer' })).status, 200);
-    assert.deepEqual(stored, [
-      { action: 'relink_now', object: 'account', id: 'fca_exact_1', authorization: 'fcauth_1', cause: 'access_expired', expectedDeactivationDate: null },
-      { action: 'relink_soon', object: 'account', id: 'fca_expiring_1', authorization: 'fcauth_1', cause: 'access_expired', expectedDeactivationDate: EXPIRES },
-      { action: 'relinked', object: 'account', id: 'fca_exact_1', authorization: 'fcauth_1', cause: null, expectedDeactivationDate: null },
+    assert.deepEqual(stripeServer.requests.map((r) => `${r.method} ${r.path} ${String(r.headers['stripe-version'])}`), [
+      `GET /v1/financial_connections/accounts/fca_exact_1 ${RELINK_API_VERSION}`,
     ]);
-    // Webhooks never call Stripe.
+    stripeServer.requests.length = 0;
+    // These the payload answers (status_details.active is GA): no request.
+    assert.equal((await deliver('financial_connections.account.upcoming_deactivation', atGa(expiringAccount, expiringAccount.status_details))).status, 200);
+    assert.equal((await deliver('financial_connections.account.reactivated', atGa({ ...customerAccount, status: 'active' }))).status, 200);
+    assert.equal((await deliver('customer.updated', { id: 'cus_1', object: 'customer' })).status, 200);
     assert.equal(stripeServer.requests.length, 0);
+    assert.deepEqual(stored, [
+      onAccount({ action: 'relink_now', cause: 'access_expired' }),
+      onAccount({ action: 'relink_soon', id: 'fca_expiring_1', authorization: null, cause: 'access_expired', expectedDeactivationDate: EXPIRES }),
+      onAccount({ action: 'relinked', authorization: null }),
+    ]);
+  });
+
+  test('thin event notifications: verified by parseEventNotification, the account read at RELINK_API_VERSION', async () => {
+    assert.equal((await notify('v1.financial_connections.account.deactivated', 'fca_exact_1')).status, 200);
+    assert.equal((await notify('v1.financial_connections.account.upcoming_deactivation', 'fca_expiring_1')).status, 200);
+    assert.equal((await notify('v1.financial_connections.account.refreshed_balance', 'fca_exact_1')).status, 200);
+    assert.deepEqual(stored, [
+      onAccount({ action: 'relink_now', cause: 'access_expired' }),
+      onAccount({ action: 'relink_soon', id: 'fca_expiring_1', cause: 'access_expired', expectedDeactivationDate: EXPIRES }),
+    ]);
+    assert.deepEqual(stripeServer.requests.map((r) => r.headers['stripe-version']), [RELINK_API_VERSION, RELINK_API_VERSION]);
+    // A thin notification signed with another secret is refused like any other.
+    const forged = await notify('v1.financial_connections.account.deactivated', 'fca_exact_1', { secret: 'whsec_someoneElse' });
+    assert.equal(forged.status, 400);
+    assert.equal(stored.length, 2);
+  });
+
+  test('when Stripe cannot be asked, a 503: Stripe delivers the event again, nothing is stored', async () => {
+    const response = await notify('v1.financial_connections.account.deactivated', 'fca_nobodys');
+    assert.equal(response.status, 503);
+    assert.deepEqual(await response.json(), { error: 'retry_later' });
+    assert.deepEqual(stored, []);
   });
 
   test('a bad signature is a 400 with no detail, and nothing else runs', async () => {
     const cases = [
-      await deliver('financial_connections.account.deactivated', customerAccount, { secret: 'whsec_someoneElse' }),
-      await deliver('financial_connections.account.deactivated', customerAccount, { tamper: true }),
+      await deliver('financial_connections.account.deactivated', atGa(customerAccount), { secret: 'whsec_someoneElse' }),
+      await deliver('financial_connections.account.deactivated', atGa(customerAccount), { tamper: true }),
       await fetch(`${appUrl}/webhook`, { method: 'POST', body: JSON.stringify({ type: 'financial_connections.account.deactivated', data: { object: customerAccount } }) }),
     ];
     for (const response of cases) {
@@ -229,7 +312,7 @@ describe('README example webhook route', () => {
   test("a failure in the host's storage is a 500, so Stripe delivers the event again", async (t) => {
     storageFails = true;
     const logged = t.mock.method(console, 'error', () => undefined);
-    const response = await deliver('financial_connections.account.deactivated', customerAccount);
+    const response = await deliver('financial_connections.account.reactivated', atGa(customerAccount));
     assert.equal(response.status, 500);
     assert.deepEqual(await response.json(), { error: 'webhook_failed' });
     assert.deepEqual(logged.mock.calls[0]!.arguments, ['webhook failed:', 'Error: database down']);
