@@ -21,8 +21,9 @@ export interface RelinkAttemptOptions {
   secretChecks?: ClientSecretChecks | undefined;
   existingAccountIds?: readonly string[] | undefined;
   /**
-   * Aborting ends the attempt at once, whatever it waits for: before Stripe opens nothing is
-   * sent; after, Stripe's answer is no longer read.
+   * Aborting before Stripe opens ends the attempt at once and sends nothing. Once Stripe's window
+   * is open it is Stripe's: the customer may still finish there, so the attempt settles with
+   * Stripe's real answer whatever the signal says.
    */
   signal?: AbortSignal | undefined;
   /** Called right after Stripe's flow has been asked to open, with the secret it got. */
@@ -30,18 +31,10 @@ export interface RelinkAttemptOptions {
 }
 
 const NO_USED_SECRETS: ReadonlySet<string> = new Set();
-/** Stands for Stripe's answer once it is no longer awaited. */
-const ABANDONED_OPEN: unique symbol = Symbol('abandoned');
 
-/** What an aborted attempt settles with. */
-function abandoned(opened: boolean): RelinkError {
-  return relinkError(
-    'unexpected',
-    opened
-      ? "The element left the page while Stripe's window was open: its result was not read."
-      : 'The element left the page before Stripe opened. Nothing was sent to Stripe.',
-    { retryable: true },
-  );
+/** What an attempt aborted before Stripe opened settles with. */
+function abandoned(): RelinkError {
+  return relinkError('unexpected', 'The element left the page before Stripe opened. Nothing was sent to Stripe.', { retryable: true });
 }
 
 /** Resolves with `value`, or with `ended` as soon as the signal aborts, whichever comes first. */
@@ -58,14 +51,19 @@ function until<T, E>(value: PromiseLike<T>, signal: AbortSignal | undefined, end
   });
 }
 
+/** Stands for the page's answer once the element left before it came. */
+const ABANDONED_FETCH: unique symbol = Symbol('abandoned fetch');
+
 async function fetchSecret(fetch: () => PromiseLike<unknown>, used: ReadonlySet<string>, signal: AbortSignal | undefined) {
   let value: unknown;
   try {
-    value = await until(fetch(), signal, () => abandoned(false));
+    value = await until(fetch(), signal, () => ABANDONED_FETCH);
   } catch (thrown) {
     return relinkError('client_secret_fetch_failed', `fetchClientSecret rejected: ${describeThrown(thrown)}`);
   }
-  return isRelinkError(value) ? value : acceptFetchedSecret(value, used);
+  // Whatever the page resolved with is a secret or nothing: an object shaped like an outcome is
+  // not passed on (acceptFetchedSecret makes it client_secret_fetch_failed).
+  return value === ABANDONED_FETCH ? abandoned() : acceptFetchedSecret(value, used);
 }
 
 /**
@@ -79,7 +77,7 @@ async function fetchSecret(fetch: () => PromiseLike<unknown>, used: ReadonlySet<
 export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<RelinkOutcome> {
   const { stripe: source, signal } = options;
   try {
-    if (signal?.aborted) return abandoned(false);
+    if (signal?.aborted) return abandoned();
     const used = options.usedSecrets ?? NO_USED_SECRETS;
     const choice = chooseClientSecret({
       purpose: options.purpose ?? 'initial',
@@ -100,12 +98,12 @@ export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<R
         // The page's function runs after this call has returned (still in its task): a caller
         // that announces the attempt right after it does so before the page is asked.
         await null;
-        if (signal?.aborted) return abandoned(false);
+        if (signal?.aborted) return abandoned();
         secret = await fetchSecret(options.fetchClientSecret!, used, signal);
       }
       if (isRelinkError(secret)) return secret;
-      stripe = await until(loading, signal, () => abandoned(false));
-      if (signal?.aborted) return abandoned(false);
+      stripe = await until(loading, signal, () => abandoned());
+      if (signal?.aborted) return abandoned();
     }
     // Without an await since the first check, nothing can have aborted meanwhile.
     if (isRelinkError(stripe)) return stripe;
@@ -123,13 +121,12 @@ export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<R
     }
     let result: unknown;
     try {
-      result = await until(pending, signal, () => ABANDONED_OPEN);
+      result = await pending;
     } catch (thrown) {
       return relinkError('stripe_error', `collectFinancialConnectionsAccounts rejected: ${describeThrown(thrown)}`, {
         retryable: true,
       });
     }
-    if (result === ABANDONED_OPEN) return abandoned(true);
     return interpretRelinkResult(result, { existingAccountIds: options.existingAccountIds });
   } catch (thrown) {
     return relinkError('unexpected', `The relink attempt failed: ${describeThrown(thrown)}`);

@@ -34,16 +34,36 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** Longer than any id or name Stripe gives: cut there. */
+const MAX_FIELD_LENGTH = 255;
+/** More accounts than one session links: the rest are not read. */
+const MAX_ACCOUNTS = 100;
+
+/** A text from Stripe as it may reach the page: non-empty, bounded and redacted (SPEC section 5); else `null`. */
+function text(value: unknown, max = MAX_FIELD_LENGTH): string | null {
+  const read = str(value);
+  return read === null ? null : redact(cut(read, max));
+}
+
 /** Stripe.js gives `accounts` as an array; the server API as a list object `{ data: [...] }`. */
 function accountList(value: unknown): Dict[] {
-  const list = Array.isArray(value) ? value : isDict(value) && Array.isArray(value.data) ? value.data : [];
-  return list.filter((item): item is Dict => isDict(item) && str(item.id) !== null);
+  const list: unknown[] = Array.isArray(value) ? value : isDict(value) && Array.isArray(value.data) ? value.data : [];
+  return list.slice(0, MAX_ACCOUNTS).filter((item): item is Dict => isDict(item) && str(item.id) !== null);
 }
+
+/**
+ * The most `existingAccountIds` read: far more bank accounts than one customer links, and few
+ * enough that any list a page sets is read in well under a millisecond.
+ */
+export const MAX_EXISTING_ACCOUNT_IDS = 1000;
 
 function knownIds(ids: unknown): string[] | null {
   if (!Array.isArray(ids)) return null;
-  return ids.filter((id): id is string => typeof id === 'string');
+  return ids.slice(0, MAX_EXISTING_ACCOUNT_IDS).filter((id): id is string => typeof id === 'string');
 }
+
+/** The longest `rawReason`: Stripe's reasons are a word; anything longer is cut, then redacted. */
+const MAX_RAW_REASON_LENGTH = 200;
 
 /**
  * The fallbacks to offer after a failure, most recommended first. Only an exact-account
@@ -90,7 +110,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
     );
   }
   const options = isDict(session.relink_options) ? session.relink_options : null;
-  const requestedAuthorization = options ? str(options.authorization) : null;
+  const requestedAuthorization = options ? text(options.authorization) : null;
   if (!options || requestedAuthorization === null) {
     return relinkError(
       'not_a_relink_session',
@@ -105,11 +125,11 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
     );
   }
 
-  const requestedAccount = str(options.account);
+  const requestedAccount = text(options.account);
   const mode: RelinkMode = requestedAccount === null ? 'authorization' : 'account';
-  const sessionId = str(session.id) ?? '';
-  const account = str(relinkResult.account);
-  const authorization = str(relinkResult.authorization);
+  const sessionId = text(session.id) ?? '';
+  const account = text(relinkResult.account);
+  const authorization = text(relinkResult.authorization);
 
   let kind: RelinkSuccess['kind'] | null = null;
   if (mode === 'account') {
@@ -119,8 +139,10 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
   }
 
   if (kind === null) {
-    const rawReason = typeof relinkResult.failure_reason === 'string' ? relinkResult.failure_reason : null;
-    const reason = rawReason !== null && FAILURE_REASONS.has(rawReason) ? (rawReason as RelinkFailureReason) : 'other';
+    const received = typeof relinkResult.failure_reason === 'string' ? relinkResult.failure_reason : null;
+    const reason = received !== null && FAILURE_REASONS.has(received) ? (received as RelinkFailureReason) : 'other';
+    // As received, but bounded and redacted like every text from Stripe (SPEC section 5).
+    const rawReason = received === null ? null : redact(cut(received, MAX_RAW_REASON_LENGTH));
     const failure: RelinkFailure = {
       type: 'failure',
       mode,
@@ -140,12 +162,12 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
   // In account mode the relinked account is the very account the page asked for: never new.
   const neverNew = new Set([requestedAccount, account].filter((id): id is string => id !== null && mode === 'account'));
   const accounts: RelinkedAccount[] = sessionAccounts.map((item) => {
-    const id = item.id as string;
+    const id = text(item.id)!;
     return {
       id,
-      displayName: str(item.display_name),
-      institutionName: str(item.institution_name),
-      last4: str(item.last4),
+      displayName: text(item.display_name),
+      institutionName: text(item.institution_name),
+      last4: text(item.last4, 4),
       isNew: neverNew.has(id) ? false : existing === null ? null : !known.has(id),
     };
   });

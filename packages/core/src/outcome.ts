@@ -56,7 +56,7 @@ export interface RelinkFailure {
   requestedAuthorization: string;
   requestedAccount: string | null;
   reason: RelinkFailureReason;
-  /** `failure_reason` exactly as received. */
+  /** `failure_reason` as received, redacted (section 5) and cut to 200 characters. */
   rawReason: string | null;
   /** Most recommended first. */
   fallbacks: RelinkFallback[];

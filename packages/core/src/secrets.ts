@@ -17,6 +17,21 @@ function isSessionSecret(value: string): boolean {
 }
 const PUBLISHABLE_KEY = /^pk_(?:test|live)_[A-Za-z0-9_]+$/;
 const SECRET_KEY = /^(?:sk|rk)_/i;
+/**
+ * A secret or restricted API key, or a webhook signing secret, anywhere in a value: glued to
+ * anything, in any case (`pk_test_sk_live_...`, `acct_1whsec_...`). Linear, no nested quantifiers.
+ */
+const KEY_ANYWHERE = /(?:sk|rk)_(?:test|live)_[a-z0-9]|whsec_[a-z0-9]/i;
+/** A client secret of any Stripe object, anywhere in a value. */
+const CLIENT_SECRET_ANYWHERE = /_secret_[a-z0-9]/i;
+
+/**
+ * Whether a value the page gave holds a key or secret it must never send: an `sk_`/`rk_` key or
+ * a `whsec_` secret anywhere in it, or, where no client secret belongs, a client secret.
+ */
+function holdsSecret(value: string, clientSecretBelongs: boolean): boolean {
+  return SECRET_KEY.test(value) || KEY_ANYWHERE.test(value) || (!clientSecretBelongs && CLIENT_SECRET_ANYWHERE.test(value));
+}
 
 /**
  * The longest client secret or key these checks read. Stripe's ids are at most 255 characters,
@@ -34,9 +49,12 @@ function tooLong(code: RelinkErrorCode, what: string, value: string): RelinkErro
   return value.length > MAX_SECRET_LENGTH ? relinkError(code, `${what} is too long (${value.length} characters): refused, sent nowhere.`) : null;
 }
 
-/** An `sk_`/`rk_` key where it does not belong. */
+/** A key or secret where it does not belong. */
 function keyRefused(what: string): RelinkError {
-  return relinkError('secret_key_in_browser', `An sk_/rk_ key was given as ${what}: refused, sent nowhere. Keep it on your server; roll it if it reached a browser.`);
+  return relinkError(
+    'secret_key_in_browser',
+    `A secret (an sk_/rk_ key, a whsec_ signing secret or a client secret) was found in ${what}: refused, sent nowhere. Keep keys on your server; roll one that reached a browser.`,
+  );
 }
 
 /** Names what a wrong value looks like, without repeating any of it. */
@@ -85,8 +103,8 @@ function clientSecretProblem(secret: string): RelinkError | null {
   }
   const long = tooLong('invalid_client_secret', 'The client secret', secret);
   if (long) return long;
+  if (holdsSecret(secret, true)) return keyRefused('the client secret');
   if (!isSessionSecret(secret)) {
-    if (SECRET_KEY.test(secret)) return keyRefused('the client secret');
     return relinkError(
       'invalid_client_secret',
       `Not a Financial Connections Session client secret (fcsess_..._secret_...).${lookalike(secret)}`,
@@ -117,21 +135,21 @@ export function checkPublishableKey(value: unknown): RelinkError | null {
   const key = value.trim();
   const long = tooLong('invalid_publishable_key', 'publishableKey', key);
   if (long) return long;
-  if (SECRET_KEY.test(key)) return keyRefused('publishableKey');
-  if (!PUBLISHABLE_KEY.test(key)) {
-    return relinkError(
-      'invalid_publishable_key',
-      'publishableKey must start with pk_test_ or pk_live_.',
-    );
-  }
+  if (holdsSecret(key, false)) return keyRefused('publishableKey');
+  if (!PUBLISHABLE_KEY.test(key)) return relinkError('invalid_publishable_key', publishableKeyProblem(key));
   return null;
+}
+
+/** What is wrong with a publishable key, said without repeating any of it. */
+function publishableKeyProblem(key: string): string {
+  if (!/^pk_(?:test|live)_/.test(key)) return 'publishableKey must start with pk_test_ or pk_live_ (your Dashboard\'s API keys page).';
+  if (/^pk_(?:test|live)_$/.test(key)) return 'publishableKey is only a prefix: paste the whole key from your Dashboard.';
+  if (/\.\.\.|…/.test(key)) return 'publishableKey is a placeholder (it ends in "..."): paste your real key from your Dashboard.';
+  return 'publishableKey may hold only letters, digits and _ after pk_test_ or pk_live_: copy it again from your Dashboard.';
 }
 
 /** The most JSON `stripeOptions` may take: Stripe's constructor options are a few short fields. */
 export const MAX_STRIPE_OPTIONS_LENGTH = 4096;
-
-/** An `sk_`/`rk_` key anywhere in a JSON text (glued to anything, any case). Linear. */
-const SECRET_KEY_ANYWHERE = /(?:sk|rk)_(?:test|live)_[a-z0-9]/i;
 
 /**
  * Checks the Connect account passed to Stripe. Empty (or not a string) means none; a key or a
@@ -142,7 +160,7 @@ export function checkStripeAccount(value: unknown): { stripeAccount: string | un
   const account = value.trim();
   const long = tooLong('missing_configuration', 'stripeAccount', account);
   if (long) return long;
-  if (SECRET_KEY.test(account) || SECRET_KEY_ANYWHERE.test(account)) return keyRefused('stripeAccount');
+  if (holdsSecret(account, false)) return keyRefused('stripeAccount');
   return { stripeAccount: account };
 }
 
@@ -170,7 +188,7 @@ export function checkStripeOptions(value: unknown): { stripeOptions: Record<stri
   if (json.length > MAX_STRIPE_OPTIONS_LENGTH) {
     return relinkError('missing_configuration', `stripeOptions is over ${MAX_STRIPE_OPTIONS_LENGTH} characters of JSON.`);
   }
-  if (SECRET_KEY_ANYWHERE.test(json)) return keyRefused('part of stripeOptions');
+  if (KEY_ANYWHERE.test(json) || CLIENT_SECRET_ANYWHERE.test(json)) return keyRefused('part of stripeOptions');
   return { stripeOptions: JSON.parse(json) as Record<string, unknown>, json };
 }
 
@@ -188,7 +206,7 @@ export function checkSetupIntentSecret(value: unknown): RelinkError | null {
   const secret = value.trim();
   const long = tooLong('invalid_client_secret', 'The SetupIntent secret', secret);
   if (long) return long;
-  if (SECRET_KEY.test(secret)) return keyRefused('the SetupIntent secret');
+  if (holdsSecret(secret, true)) return keyRefused('the SetupIntent secret');
   if (!SETUP_INTENT_SECRET.test(secret)) {
     return relinkError('invalid_client_secret', `Not a SetupIntent client secret (seti_..._secret_...).${lookalike(secret)}`);
   }

@@ -119,6 +119,18 @@ describe('interpretRelinkResult: decision table', () => {
     }
   });
 
+  it('row 8: rawReason is redacted and bounded like every text from Stripe', () => {
+    const read = (failure_reason: string): unknown => {
+      const o = interpretRelinkResult(session({ account: ACCT, result: { account: null, authorization: null, failure_reason } }));
+      return o.type === 'failure' ? o.rawReason : o.type;
+    };
+    expect(read('bank said sk_live_51Habc no')).to.equal('bank said [redacted] no');
+    expect(read('fcsess_1_secret_2')).to.equal('[redacted]');
+    const huge = read('x'.repeat(1_000_000)) as string;
+    expect(huge.length).to.equal(201);
+    expect(huge.endsWith('…')).to.equal(true);
+  });
+
   it('row 8: account mode with only an authorization back is still a failure', () => {
     const o = interpretRelinkResult(session({ account: ACCT, result: { authorization: AUTHZ, account: null, failure_reason: 'no_account' } }));
     expect(o).to.deep.include({ type: 'failure', reason: 'no_account', mode: 'account' });
@@ -190,6 +202,24 @@ describe('interpretRelinkResult: accounts', () => {
     expect(o.accounts[0]?.isNew).to.equal(false);
     // Which other accounts are new stays unknown without the page's list.
     expect(o).to.deep.include({ newAccountIds: null, missingAccountIds: null });
+  });
+
+  it('reads the first 1,000 existingAccountIds: any list a page sets is read at once', () => {
+    const many = Array.from({ length: 1_000_000 }, (_, i) => `fca_known${i}`);
+    const result = session({ result: { authorization: AUTHZ }, accounts: [{ id: 'fca_known5' }, { id: 'fca_known5000' }] });
+    const o = interpretRelinkResult(result, { existingAccountIds: many });
+    ok(o);
+    expect(o.type === 'success' && o.accounts.map((a) => a.isNew)).to.deep.equal([false, true]);
+  });
+
+  it('ids and names from Stripe are redacted and bounded too', () => {
+    const result = session({ result: { authorization: AUTHZ }, accounts: [{ id: 'fca_1', display_name: `Checking sk_live_51Habc ${'y'.repeat(1000)}`, last4: '123456' }] });
+    const o = interpretRelinkResult(result);
+    ok(o);
+    const [account] = o.type === 'success' ? o.accounts : [];
+    expect(account?.displayName?.startsWith('Checking [redacted] yyy')).to.equal(true);
+    expect(account?.displayName?.length).to.be.at.most(256);
+    expect(account?.last4).to.equal('1234…');
   });
 
   it('ignores unknown fields and non-string existing ids', () => {

@@ -21,6 +21,10 @@ describe('checkClientSecret', () => {
     ['SK_TEST_51Habc', 'secret_key_in_browser'],
     [`fcsess_${'a'.repeat(180_000)}_secret_b`, 'invalid_client_secret'],
     [`fcsess_${'a'.repeat(500)}_secret_b`, 'invalid_client_secret'],
+    // A key glued inside a well-shaped secret, in any case, is a key.
+    ['fcsess_abc_secret_sk_live_51Habc', 'secret_key_in_browser'],
+    ['fcsess_abcRK_TEST_51H_secret_def', 'secret_key_in_browser'],
+    ['fcsess_abc_secret_whsec_51Habc', 'secret_key_in_browser'],
   ];
   for (const [input, code] of table) {
     it(`${(JSON.stringify(input) ?? 'undefined').slice(0, 40)} -> ${code ?? 'ok'}`, () => {
@@ -56,7 +60,11 @@ describe('checkPublishableKey', () => {
     ['sk_test_51Habc', 'secret_key_in_browser'],
     ['rk_test_51Habc', 'secret_key_in_browser'],
     ['pk_51Habc', 'invalid_publishable_key'],
-    ['fcsess_a_secret_b', 'invalid_publishable_key'],
+    ['fcsess_a_secret_b', 'secret_key_in_browser'],
+    // A secret glued inside something shaped like a publishable key.
+    ['pk_test_sk_live_51Habc', 'secret_key_in_browser'],
+    ['pk_live_51HabcWHSEC_xyz', 'secret_key_in_browser'],
+    ['pk_test_abc_secret_def', 'secret_key_in_browser'],
     ['', 'missing_configuration'],
     [null, 'missing_configuration'],
   ];
@@ -67,6 +75,17 @@ describe('checkPublishableKey', () => {
       if (error && typeof input === 'string' && input) expect(error.message).not.to.contain(input);
     });
   }
+
+  it('says what is wrong with the key as given: a placeholder, a bare prefix, stray characters, another prefix', () => {
+    const message = (key: string): string => checkPublishableKey(key)?.message ?? '';
+    expect(message('pk_test_...')).to.contain('placeholder');
+    expect(message('pk_live_…')).to.contain('placeholder');
+    expect(message('pk_test_')).to.contain('only a prefix');
+    expect(message('pk_test_51H-abc')).to.contain('only letters, digits and _');
+    expect(message('pk_51Habc')).to.contain('must start with pk_test_ or pk_live_');
+    // None of them says the key must start with pk_test_ when it does.
+    for (const key of ['pk_test_...', 'pk_test_', 'pk_test_51H-abc']) expect(message(key)).not.to.contain('must start with');
+  });
 });
 
 describe('redact', () => {
@@ -128,7 +147,7 @@ describe('checkStripeAccount and checkStripeOptions', () => {
   });
 
   it('refuses a key as the account, before anything loads', () => {
-    for (const key of ['sk_test_51Habc', 'xsk_live_51Habc', 'RK_TEST_abc']) {
+    for (const key of ['sk_test_51Habc', 'xsk_live_51Habc', 'RK_TEST_abc', 'acct_1whsec_abc', 'acct_1_secret_abc']) {
       const refused = checkStripeAccount(key);
       expect(refused).to.deep.include({ type: 'error', code: 'secret_key_in_browser' });
       expect(JSON.stringify(refused)).not.to.contain(key);
@@ -153,6 +172,9 @@ describe('checkStripeAccount and checkStripeOptions', () => {
     const cases: Array<[unknown, string]> = [
       [{ nested: { deeper: ['fine', 'sk_live_51Habc'] } }, 'secret_key_in_browser'],
       [{ stripeAccount: 'sk_test_51Habc' }, 'secret_key_in_browser'],
+      [{ betas: ['beta_1whsec_abc'] }, 'secret_key_in_browser'],
+      [{ note: 'fcsess_1_secret_abc' }, 'secret_key_in_browser'],
+      [{ note: 'SK_LIVE_51Habc' }, 'secret_key_in_browser'],
       [{ locale: 'x'.repeat(1_000_000) }, 'missing_configuration'],
       ['x'.repeat(1_000_000), 'missing_configuration'],
       [[1, 2], 'missing_configuration'],
