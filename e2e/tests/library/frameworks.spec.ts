@@ -59,7 +59,7 @@ for (const { id, label } of FRAMEWORK_PAGES) {
       // New props re-render the same element with new properties.
       await fixture.element.evaluate((el) => el.setAttribute('data-test-same', ''));
       await fixture.set({ locale: 'de' });
-      await expect(fixture.trigger).toHaveText('Bankverbindung erneuern');
+      await expect(fixture.status).toHaveText('Ihr Bankkonto ist wieder verbunden.');
       await fixture.set({ existingAccountIds: null });
       await expect.poll(() => fixture.element.evaluate((el: RelinkElementLike) => el.existingAccountIds)).toBeNull();
       await expect(fixture.element).toHaveAttribute('data-test-same', '');

@@ -1,7 +1,7 @@
 /**
  * The whole flow without a pointer: reach the trigger with Tab, open and finish the bank login
- * with the keyboard, and find focus back on the trigger each time. The first flow runs on every
- * fixture page.
+ * with the keyboard, and find focus where the next step is each time: the recommended fallback
+ * after a failure, the status once the repair is done. The first flow runs on every fixture page.
  */
 import { FAKE_IDS } from '@fc-relink/testing';
 import { focused, tabTo } from '../browser.js';
@@ -26,11 +26,12 @@ forEveryPage(() => {
     await page.keyboard.press('Space');
 
     await fixture.expectElementState('failed');
-    await expect.poll(() => focused(page)).toBe('trigger');
+    // The fallbacks are the next step: focus is on the recommended one.
+    await expect.poll(() => focused(page)).toBe('fallback:authorization_retry');
     await fixture.screenshot('keyboard-no_account');
-
-    // Next stop after the trigger: the recommended fallback.
     await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('fallback:new_payment_method');
+    await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe('fallback:authorization_retry');
     await page.keyboard.press('Enter');
     await expect(fixture.modal).toBeVisible();
@@ -39,7 +40,8 @@ forEveryPage(() => {
     await page.keyboard.press('Enter');
 
     await fixture.expectElementState('succeeded');
-    await expect.poll(() => focused(page)).toBe('trigger');
+    // Done: no trigger to redo it; focus on what happened.
+    await expect.poll(() => focused(page)).toBe('status');
     const events = await fixture.handled();
     expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success']);
     expect(events[4]?.detail).toMatchObject({ kind: 'authorization_relinked', newAccountIds: [FAKE_IDS.newAccount] });
@@ -58,10 +60,7 @@ test('keyboard only: Escape gives up, and "Try again" recovers', async ({ fixtur
 
   await fixture.expectElementState('failed');
   await expect(fixture.status).toHaveText('Signing in to your bank wasn’t finished.');
-  await expect.poll(() => focused(page)).toBe('trigger');
-
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('fallback:retry');
+  await expect.poll(() => focused(page)).toBe('fallback:retry');
   await page.keyboard.press('Enter');
   await expect(fixture.modal).toBeVisible();
   await expect.poll(() => focused(page)).toBe('modal:complete');
@@ -69,7 +68,7 @@ test('keyboard only: Escape gives up, and "Try again" recovers', async ({ fixtur
 
   await fixture.expectElementState('succeeded');
   await expect(fixture.status).toHaveText('Your bank account is reconnected.');
-  await expect.poll(() => focused(page)).toBe('trigger');
+  await expect.poll(() => focused(page)).toBe('status');
   const events = await fixture.handled();
   expect(events.map((e) => e.name)).toEqual(['fc-relink-start', 'fc-relink-failure', 'fc-relink-fallback', 'fc-relink-start', 'fc-relink-success']);
   expect(events[3]?.detail).toEqual({ attempt: 2, purpose: 'retry' });

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { PaymentMethodReplaced, RelinkError, RelinkFallback, RelinkOutcome, StripeLike } from '@fc-relink/core';
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 import { FcRelinkErrorEvent, FcRelinkStartEvent } from './events.js';
@@ -7,39 +7,13 @@ import type { Flow, FlowHost } from './flow.js';
 import { builtInLanguage, loadBuiltInStrings, loadedStrings, withOverrides, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
 import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';
-
-/**
- * The properties a page sets on `<fc-relink>`; the read-only `state` is not one. The React and
- * Vue bindings type their props from it.
- */
-export type FcRelinkPropertyName =
-  | 'clientSecret'
-  | 'fetchClientSecret'
-  | 'publishableKey'
-  | 'stripeAccount'
-  | 'stripeOptions'
-  | 'stripe'
-  | 'existingAccountIds'
-  | 'preload'
-  | 'disabled'
-  | 'locale'
-  | 'strings'
-  | 'fetchSetupIntentSecret'
-  | 'businessName';
-
-/** The attributes the element reads, and the property each one sets. */
-const ATTRIBUTE_PROPERTIES: Readonly<Record<string, FcRelinkPropertyName>> = {
-  'client-secret': 'clientSecret',
-  'publishable-key': 'publishableKey',
-  'stripe-account': 'stripeAccount',
-  preload: 'preload',
-  disabled: 'disabled',
-  locale: 'locale',
-  'business-name': 'businessName',
-};
+import { readProperty } from './util.js';
 
 /** The first signs of intent, for `preload="intent"`. */
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
+
+/** The states in which an attempt, or the payment step, has settled: `reset()` goes back to `idle` from these. */
+const SETTLED: ReadonlySet<FcRelinkState> = new Set(['succeeded', 'failed', 'errored', 'completed']);
 
 /**
  * The code that runs a relink (./flow.ts): asked for when the first element connects, after the
@@ -50,17 +24,6 @@ let flowModule: FlowModule | null = null;
 let flowLoading: Promise<FlowModule | null> | null = null;
 /** Why the flow's code did not load, the last time it did not. */
 let flowFailure: unknown = null;
-
-/** The outcome of an attempt whose code did not load: retryable, the next attempt loads it again. */
-const flowUnavailable = (thrown: unknown): RelinkError => ({
-  type: 'error',
-  code: 'unexpected',
-  message: `fc-relink could not load the code that opens Stripe (${thrown instanceof Error ? thrown.name : 'offline?'}); try again.`,
-  retryable: true,
-  stripeError: null,
-});
-const startEvent = (attempt: number): Event => new FcRelinkStartEvent({ attempt, purpose: 'initial' });
-const errorEvent = (outcome: RelinkError): Event => new FcRelinkErrorEvent(outcome);
 
 /** Loads the flow's code once per page; resolves `null` when it did not load (tried again next time). */
 function loadFlow(): Promise<FlowModule | null> {
@@ -75,26 +38,34 @@ function loadFlow(): Promise<FlowModule | null> {
   return flowLoading;
 }
 
+/** The outcome of an attempt that could not run: the flow's code did not load, or the element left first. */
+const notRun = (message: string): RelinkError => ({ type: 'error', code: 'unexpected', message, retryable: true, stripeError: null });
+
+/** The properties a page sets, with their attributes: the one declaration of them. */
+const PROPERTIES = {
+  clientSecret: { attribute: 'client-secret' },
+  fetchClientSecret: { attribute: false },
+  publishableKey: { attribute: 'publishable-key' },
+  stripeAccount: { attribute: 'stripe-account' },
+  stripeOptions: { attribute: false },
+  stripe: { attribute: false },
+  existingAccountIds: { attribute: false },
+  preload: {},
+  disabled: { type: Boolean },
+  locale: {},
+  strings: { attribute: false },
+  fetchSetupIntentSecret: { attribute: false },
+  businessName: { attribute: 'business-name' },
+} satisfies PropertyDeclarations;
+
 /** The `lang` of the closest ancestor that has one, crossing shadow roots. */
 function nearestLang(node: Element): string {
-  const own = node.getAttribute('lang');
-  if (own) return own;
-  const parent = parentOf(node);
-  if (!parent) return '';
-  // Elements rendered together mostly share a parent: its language is read once per task.
-  if (langOfParent?.parent === parent) return langOfParent.lang;
-  let lang = '';
-  for (let el: Element | null = parent; el && !lang; el = parentOf(el)) lang = el.getAttribute('lang') ?? '';
-  if (!langOfParent) setTimeout(() => (langOfParent = null));
-  langOfParent = { parent, lang };
-  return lang;
+  for (let el: Element | null = node; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null)) {
+    const lang = el.getAttribute('lang');
+    if (lang) return lang;
+  }
+  return '';
 }
-
-/** The parent element, or the host of the shadow root `el` is in. */
-const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
-
-/** The last parent whose nearest `lang` was read, forgotten at the end of the task. */
-let langOfParent: { parent: Element; lang: string } | null = null;
 
 /**
  * Repairs a broken Stripe Financial Connections link: opens Stripe's relink flow for a session
@@ -133,184 +104,78 @@ let langOfParent: { parent: Element; lang: string } | null = null;
 export class FcRelinkElement extends LitElement {
   static override styles = styles;
 
-  // The public properties are the element's own, not declared to Lit: Lit would walk every
-  // declared property for every new element (to save values set before the upgrade, and again on
-  // the first update), which was most of what mounting cost beyond rendering. Each getter below
-  // answers its default while unset (null or undefined); the values a page sets are kept together
-  // (#setProperty); attributes are read in attributeChangedCallback.
-
-  /** The properties the page set; made when it sets the first one. */
-  #set?: Partial<FcRelinkProperties>;
-
-  /**
-   * Keeps a property the page set and asks Lit for an update. Before the first update there is
-   * nothing to compare with (the first render reads every property), so none is named to Lit.
-   */
-  #setProperty<K extends FcRelinkPropertyName>(name: K, value: FcRelinkProperties[K]): void {
-    const old = this[name];
-    (this.#set ??= {})[name] = value;
-    if (this.hasUpdated) this.requestUpdate(name, old);
-    else if (!this.isUpdatePending) this.requestUpdate();
-  }
+  /** The public properties, declared once (above the class): the bindings and the manifest read this declaration. */
+  static override properties: PropertyDeclarations = PROPERTIES;
 
   /**
    * The client secret of a Financial Connections Session created with `relink_options`. Never reflected.
    * @attr client-secret
-   * @default ''
    */
-  get clientSecret(): string {
-    return this.#set?.clientSecret ?? '';
-  }
-  set clientSecret(value: string) {
-    this.#setProperty('clientSecret', value);
-  }
+  clientSecret = '';
 
-  /**
-   * Asked for a secret when `clientSecret` is empty, and for every retry.
-   * @default null
-   */
-  get fetchClientSecret(): ((request: ClientSecretRequest) => Promise<string>) | null {
-    return this.#set?.fetchClientSecret ?? null;
-  }
-  set fetchClientSecret(value: ((request: ClientSecretRequest) => Promise<string>) | null) {
-    this.#setProperty('fetchClientSecret', value);
-  }
+  /** Asked for a secret when `clientSecret` is empty, and for every retry. */
+  fetchClientSecret: ((request: ClientSecretRequest) => Promise<string>) | null = null;
 
   /**
    * Your publishable key (`pk_test_`/`pk_live_`); Stripe.js is loaded through `@stripe/stripe-js/pure`.
    * @attr publishable-key
-   * @default ''
    */
-  get publishableKey(): string {
-    return this.#set?.publishableKey ?? '';
-  }
-  set publishableKey(value: string) {
-    this.#setProperty('publishableKey', value);
-  }
+  publishableKey = '';
 
   /**
    * A Connect account id, passed to Stripe.
    * @attr stripe-account
-   * @default ''
    */
-  get stripeAccount(): string {
-    return this.#set?.stripeAccount ?? '';
-  }
-  set stripeAccount(value: string) {
-    this.#setProperty('stripeAccount', value);
-  }
+  stripeAccount = '';
+
+  /** Options for the Stripe constructor (locale, apiVersion, betas). */
+  stripeOptions: StripeConstructorOptions | null = null;
+
+  /** A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`. */
+  stripe: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null = null;
+
+  /** Account ids the page already knows, to tell new accounts from existing ones (the first 1,000 are read). */
+  existingAccountIds: string[] | null = null;
 
   /**
-   * Options for the Stripe constructor (locale, apiVersion, betas).
-   * @default null
-   */
-  get stripeOptions(): StripeConstructorOptions | null {
-    return this.#set?.stripeOptions ?? null;
-  }
-  set stripeOptions(value: StripeConstructorOptions | null) {
-    this.#setProperty('stripeOptions', value);
-  }
-
-  /**
-   * A Stripe instance the page already has (or a promise of one). Wins over `publishableKey`.
-   * @default null
-   */
-  get stripe(): Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null {
-    return this.#set?.stripe ?? null;
-  }
-  set stripe(value: Stripe | StripeLike | Promise<Stripe | StripeLike | null> | null) {
-    this.#setProperty('stripe', value);
-  }
-
-  /**
-   * Account ids the page already knows, to tell new accounts from existing ones.
-   * @default null
-   */
-  get existingAccountIds(): string[] | null {
-    return this.#set?.existingAccountIds ?? null;
-  }
-  set existingAccountIds(value: string[] | null) {
-    this.#setProperty('existingAccountIds', value);
-  }
-
-  /**
-   * When Stripe.js loads.
+   * When Stripe.js loads: `idle` (default), `eager`, `intent` (first hover, focus or touch) or `none` (on click).
    * @attr preload
-   * @default 'idle'
    */
-  get preload(): FcRelinkPreload {
-    return this.#set?.preload ?? 'idle';
-  }
-  set preload(value: FcRelinkPreload) {
-    this.#setProperty('preload', value);
-  }
+  preload: FcRelinkPreload = 'idle';
 
   /**
-   * Ignores the user's clicks. `start()` still runs when the page calls it.
+   * Disables every button the element renders. `start()` still runs when the page calls it.
    * @attr disabled
-   * @default false
    */
-  get disabled(): boolean {
-    return this.#set?.disabled ?? false;
-  }
-  set disabled(value: boolean) {
-    this.#setProperty('disabled', value);
-  }
+  disabled = false;
 
   /**
    * `en`, `ja` or `de` built in; by default the nearest `lang`.
    * @attr locale
-   * @default ''
    */
-  get locale(): string {
-    return this.#set?.locale ?? '';
-  }
-  set locale(value: string) {
-    this.#setProperty('locale', value);
-  }
+  locale = '';
 
-  /**
-   * Overrides for any of the built-in strings.
-   * @default null
-   */
-  get strings(): Partial<FcRelinkStrings> | null {
-    return this.#set?.strings ?? null;
-  }
-  set strings(value: Partial<FcRelinkStrings> | null) {
-    this.#setProperty('strings', value);
-  }
+  /** Overrides for any of the built-in strings. */
+  strings: Partial<FcRelinkStrings> | null = null;
 
   /**
    * Turns on the payment-method step (SPEC section 9): after a relink that ends on a new account,
    * asked at once for a SetupIntent client secret (`seti_..._secret_...`) for that account.
-   * @default null
    */
-  get fetchSetupIntentSecret(): ((request: SetupIntentRequest) => Promise<string>) | null {
-    return this.#set?.fetchSetupIntentSecret ?? null;
-  }
-  set fetchSetupIntentSecret(value: ((request: SetupIntentRequest) => Promise<string>) | null) {
-    this.#setProperty('fetchSetupIntentSecret', value);
-  }
+  fetchSetupIntentSecret: ((request: SetupIntentRequest) => Promise<string>) | null = null;
 
   /**
    * The business named in the built-in ACH mandate text.
    * @attr business-name
-   * @default ''
    */
-  get businessName(): string {
-    return this.#set?.businessName ?? '';
-  }
-  set businessName(value: string) {
-    this.#setProperty('businessName', value);
-  }
+  businessName = '';
 
   /** The flow state (rendered, and reflected as the `state` attribute). */
   #state: FcRelinkState = 'idle';
   /** The outcome the latest settled attempt showed. */
   #outcome: RelinkOutcome | null = null;
-
   #attempts = 0;
-  /** The language of the update under way, read once per update. */
+  /** The language of the update under way. */
   #lang: BuiltInLanguage = 'en';
   /** This element's relinks, once the flow's code is in. */
   #flowInstance: Flow | null = null;
@@ -322,25 +187,8 @@ export class FcRelinkElement extends LitElement {
     return this.#state;
   }
 
-  constructor() {
-    super();
-    // A property a page set before the element was defined is an own property that hides the
-    // accessor: it goes through the accessor now. Only an element that existed before it was
-    // defined can have one, and an element being created has no place, attribute or child yet,
-    // so most elements skip the look. (Missed: a lone element, with nothing but properties, that
-    // the page upgrades with customElements.upgrade() before connecting it; it reads them all the
-    // same, but setting them again would not update it.)
-    if (!this.parentNode && !this.hasAttributes() && !this.hasChildNodes()) return;
-    for (const name of OWN_PROPERTIES) {
-      if (!Object.hasOwn(this, name)) continue;
-      const value: unknown = Reflect.get(this, name);
-      Reflect.deleteProperty(this, name);
-      Reflect.set(this, name, value);
-    }
-  }
-
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, ...Object.keys(ATTRIBUTE_PROPERTIES), 'state'];
+    return [...super.observedAttributes, 'state'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -349,10 +197,7 @@ export class FcRelinkElement extends LitElement {
       if (value !== this.#state) this.setAttribute('state', this.#state);
       return;
     }
-    const property = Object.hasOwn(ATTRIBUTE_PROPERTIES, name) ? ATTRIBUTE_PROPERTIES[name] : undefined;
-    // `disabled` is there or not; a removed attribute puts its property back to its default.
-    if (property) Reflect.set(this, property, property === 'disabled' ? value !== null : value);
-    else super.attributeChangedCallback(name, old, value);
+    super.attributeChangedCallback(name, old, value);
   }
 
   override connectedCallback(): void {
@@ -372,10 +217,19 @@ export class FcRelinkElement extends LitElement {
     });
   }
 
-  /** Also waits for the code that runs a relink, so a test (or a page) that awaits it can click at once. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    const done = super.getUpdateComplete();
-    return flowModule ? done : done.then((updated) => loadFlow().then(() => updated));
+  /**
+   * Also waits for the code that runs a relink and for the language's strings, so a test (or a
+   * page) that awaits it finds the element ready to click, in its language.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let updated = await super.getUpdateComplete();
+    if (!flowModule) await loadFlow();
+    const load = this.#langLoad;
+    if (load && !load.done) {
+      await load.ready;
+      updated = await super.getUpdateComplete();
+    }
+    return updated;
   }
 
   /** The element's side of its flow (what only the element may change); made with the flow. */
@@ -399,18 +253,13 @@ export class FcRelinkElement extends LitElement {
     return this.#flowInstance;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (!this.isConnected) return;
-    // Not on the first update: the preload scheduled on connect reads the properties when it
-    // runs, except an eager one, which ran at once and runs again now (a page commonly sets its
-    // key just after connecting the element; what it already loaded is not loaded twice).
-    if (!this.hasUpdated) {
-      if (this.preload === 'eager') this.#preloadNow();
-      return;
-    }
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#lang = builtInLanguage(readProperty(this, 'locale') || nearestLang(this));
+    if (!this.isConnected || !this.hasUpdated) return;
     // A new Stripe source, or a new preload mode, gets its own preload.
-    const sourceChanged = changed.has('stripe') || changed.has('publishableKey') || changed.has('stripeAccount') || changed.has('stripeOptions');
-    if (changed.has('preload') || sourceChanged) this.#schedulePreload();
+    if (changed.has('preload') || changed.has('stripe') || changed.has('publishableKey') || changed.has('stripeAccount') || changed.has('stripeOptions')) {
+      this.#schedulePreload();
+    }
   }
 
   /**
@@ -420,9 +269,15 @@ export class FcRelinkElement extends LitElement {
   start(): Promise<RelinkOutcome> {
     const flow = this.#flow();
     if (flow) return flow.start();
-    // Clicked before the flow's code came: it runs as soon as it is in, once for every such call.
+    // Called before the flow's code came: it runs as soon as it is in, once for every such call,
+    // unless the element left the page meanwhile.
     if (!this.#starting) {
-      const starting = loadFlow().then((module) => (module ? this.#flow()!.start() : this.#couldNotLoad(flowFailure)));
+      const wasConnected = this.isConnected;
+      const starting = loadFlow().then((module) => {
+        if (!module) return this.#endUnrun(`fc-relink could not load the code that opens Stripe (${flowFailure instanceof Error ? flowFailure.name : 'offline?'}); try again.`);
+        if (wasConnected && !this.isConnected) return this.#endUnrun('The element left the page before Stripe opened. Nothing was sent to Stripe.');
+        return this.#flow()!.start();
+      });
       this.#starting = starting;
       void starting.then(() => {
         if (this.#starting === starting) this.#starting = null;
@@ -431,14 +286,26 @@ export class FcRelinkElement extends LitElement {
     return this.#starting;
   }
 
-  /** The flow's code did not load: this attempt ends as a retryable error, the next one tries again. */
-  #couldNotLoad(thrown: unknown): RelinkOutcome {
-    const outcome = flowUnavailable(thrown);
-    this.dispatchEvent(startEvent(++this.#attempts));
+  /** An attempt that could not run: it still begins and settles, as a retryable error. */
+  #endUnrun(message: string): RelinkOutcome {
+    const outcome = notRun(message);
+    this.dispatchEvent(new FcRelinkStartEvent({ attempt: ++this.#attempts, purpose: 'initial' }));
     this.#outcome = outcome;
     this.#setState('errored');
-    this.dispatchEvent(errorEvent(outcome));
+    this.dispatchEvent(new FcRelinkErrorEvent(outcome));
     return outcome;
+  }
+
+  /**
+   * Returns a settled element (`succeeded`, `failed`, `errored`, `completed`) to `idle`, with its
+   * trigger, for a page that allows another relink. Does nothing while an attempt or the
+   * payment step is under way.
+   */
+  reset(): void {
+    if (!SETTLED.has(this.#state)) return;
+    this.#flowInstance?.reset();
+    this.#outcome = null;
+    this.#setState('idle');
   }
 
   /**
@@ -469,112 +336,99 @@ export class FcRelinkElement extends LitElement {
     this.setAttribute('state', next);
   }
 
-  #preloadNow(): void {
+  #preloadNow = (): void => {
     this.#cancelPreload();
     // Only warms the cache: start() meets any failure again.
     void loadFlow().then((module) => module && this.#flow()!.preload());
-  }
+  };
 
-  /** Elements waiting for the browser to be idle: one idle callback for all of them. */
-  static #idle = new Set<FcRelinkElement>();
-
-  static #onIdle(): void {
-    const waiting = [...FcRelinkElement.#idle];
-    FcRelinkElement.#idle.clear();
-    for (const element of waiting) element.#preloadNow();
-  }
-
-  /** What this element's preload waits for: the browser to be idle, the first sign of intent, or nothing. */
-  #waitingFor: 'idle' | 'intent' | null = null;
+  /** What this element's preload waits for. */
+  #waitingFor: { idle: number } | 'intent' | null = null;
 
   #cancelPreload(): void {
-    if (this.#waitingFor === 'idle') FcRelinkElement.#idle.delete(this);
-    else if (this.#waitingFor === 'intent') for (const type of INTENT_EVENTS) this.removeEventListener(type, this.#preloadNow);
+    if (this.#waitingFor === 'intent') for (const type of INTENT_EVENTS) this.removeEventListener(type, this.#preloadNow);
+    else if (this.#waitingFor) (window.cancelIdleCallback ?? window.clearTimeout)(this.#waitingFor.idle);
     this.#waitingFor = null;
   }
 
   #schedulePreload(): void {
     this.#cancelPreload();
-    const mode = this.preload;
+    const mode = readProperty(this, 'preload');
     if (mode === 'eager') {
       this.#preloadNow();
     } else if (mode === 'intent') {
-      // Called with the element as `this`, so no bound copy per element.
       for (const type of INTENT_EVENTS) this.addEventListener(type, this.#preloadNow, { passive: true });
       this.#waitingFor = 'intent';
     } else if (mode !== 'none') {
       // `idle`, and any value that is not a mode.
-      if (FcRelinkElement.#idle.size === 0) {
-        if (window.requestIdleCallback) window.requestIdleCallback(FcRelinkElement.#onIdle, { timeout: 2000 });
-        else window.setTimeout(FcRelinkElement.#onIdle, 1);
-      }
-      FcRelinkElement.#idle.add(this);
-      this.#waitingFor = 'idle';
+      const idle = window.requestIdleCallback ? window.requestIdleCallback(this.#preloadNow, { timeout: 2000 }) : window.setTimeout(this.#preloadNow, 1);
+      this.#waitingFor = { idle };
     }
-  }
-
-  protected override firstUpdated(): void {
-    // A function listener of its own, added once: a template's @click adds an object whose
-    // handleEvent the browser looks up on every event, a measurable part of the click's way to
-    // Stripe (BENCHMARKS.md).
-    this.renderRoot.querySelector('slot[name="trigger"]')?.addEventListener('click', () => this.#onTriggerClick());
   }
 
   #onTriggerClick(): void {
-    // start() never rejects, and its outcome reaches the page as an event. While the mandate
-    // shows, the trigger waits: the customer accepts (or the page starts over with start()).
-    if (!this.disabled && this.#state !== 'mandate' && this.#state !== 'confirming') void this.start();
+    // start() never rejects, and its outcome reaches the page as an event.
+    if (!readProperty(this, 'disabled')) void this.start();
   }
 
-  /** The built-in language the element speaks: `locale`, else the nearest `lang`, else English. */
-  #language(): BuiltInLanguage {
-    return builtInLanguage(this.locale || nearestLang(this));
+  /** The language whose strings this element asked for last, and whether that load has ended. */
+  #langLoad: { lang: BuiltInLanguage; done: boolean; ready: Promise<void> } | null = null;
+
+  /**
+   * The built-in strings of the element's language; `null` while they load (a Japanese page never
+   * shows English first). A language whose strings could not load is spoken in English.
+   */
+  #builtInStrings(lang: BuiltInLanguage): FcRelinkStrings | null {
+    const loaded = loadedStrings(lang);
+    if (loaded) return loaded;
+    if (this.#langLoad?.lang === lang) return this.#langLoad.done ? loadedStrings('en')! : null;
+    const load = {
+      lang,
+      done: false,
+      ready: loadBuiltInStrings(lang).then(() => {
+        load.done = true;
+        this.requestUpdate();
+      }),
+    };
+    this.#langLoad = load;
+    return null;
   }
 
-  /** The strings in use, made again only when the language or the page's overrides change. */
-  #merged: { lang: string; from: unknown; base: FcRelinkStrings; merged: FcRelinkStrings } | null = null;
-
-  #stringsFor(lang: BuiltInLanguage): FcRelinkStrings {
-    const base = loadedStrings(lang) ?? loadedStrings('en')!;
-    // Without overrides the built-in strings serve as they are, and nothing is kept per element.
-    if (this.strings === null) return base;
-    if (this.#merged?.lang !== lang || this.#merged.from !== this.strings || this.#merged.base !== base) {
-      this.#merged = { lang, from: this.strings, base, merged: withOverrides(base, this.strings) };
-    }
-    return this.#merged.merged;
-  }
-
-  /** Renders once the language's strings are there: a Japanese page never shows English first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const lang = (this.#lang = this.#language());
-    return loadedStrings(lang) ? super.scheduleUpdate() : loadBuiltInStrings(lang).then(() => super.scheduleUpdate());
-  }
-
+  /**
+   * What a person sees, by state: one clear next step, never two buttons that do the same thing,
+   * and never an invitation to redo what is done (SPEC section 3).
+   */
   protected override render() {
     // The text carries its language, for screen readers when it differs from the page's.
     const lang = this.#lang;
-    const s = this.#stringsFor(lang);
+    const builtIn = this.#builtInStrings(lang);
+    if (!builtIn) return nothing;
+    const s = withOverrides(builtIn, readProperty(this, 'strings'));
     const state = this.#state;
     const outcome = this.#outcome;
-    const retryLabel = state === 'errored' && outcome?.type === 'error' && outcome.retryable;
-    // Every state but these two and `idle` comes from the flow (an error too, once its code is in).
+    const disabled = Boolean(readProperty(this, 'disabled'));
     const flow = this.#flowInstance;
+    // The trigger: before and during an attempt; after one, only as a retry that can help.
+    const retry = (state === 'errored' && outcome?.type === 'error' && outcome.retryable) || (state === 'failed' && !flow?.offeredFallbacks().length);
+    const trigger = state === 'idle' || state === 'loading' || state === 'open' || retry;
     return html`
-      <slot name="trigger">
-        <button part="trigger" type="button" lang=${lang} ?disabled=${this.disabled || state === 'mandate' || state === 'confirming'} aria-busy=${state === 'loading' || state === 'open' ? 'true' : 'false'}>
-          <slot>${retryLabel ? s.retry : s.trigger}</slot>
-        </button>
-      </slot>
-      <div part="status" role="status" aria-live="polite" lang=${lang}>${flow ? flow.statusText(s, lang) : retryLabel ? s.error_retryable : ''}</div>
+      ${trigger
+        ? html`<slot name="trigger" @click=${this.#onTriggerClick}>
+            <button part="trigger" type="button" lang=${lang} ?disabled=${disabled} aria-busy=${state === 'loading' || state === 'open' ? 'true' : 'false'}>
+              <slot>${retry ? s.retry : s.trigger}</slot>
+            </button>
+          </slot>`
+        : nothing}
+      <div part="status" role="status" aria-live="polite" lang=${lang} tabindex="-1">
+        ${flow ? flow.statusText(s, lang) : state === 'errored' ? s.error_retryable : ''}
+      </div>
       ${flow ? flow.renderAfterStatus(s, lang) : nothing}
     `;
   }
 }
 
-/** The properties a page sets, with their types (`Pick` also checks every name is one). */
-export type FcRelinkProperties = Pick<FcRelinkElement, FcRelinkPropertyName>;
+/** The properties a page sets on `<fc-relink>`, as declared; the read-only `state` is not one. */
+export type FcRelinkPropertyName = keyof typeof PROPERTIES;
 
-/** The properties a page sets (those with a setter), for values set before the upgrade. */
-const OWN_PROPERTIES = Object.entries(Object.getOwnPropertyDescriptors(FcRelinkElement.prototype))
-  .filter(([, descriptor]) => descriptor.set)
-  .map(([name]) => name);
+/** The properties a page sets, with their types. The React and Vue bindings type their props from it. */
+export type FcRelinkProperties = Pick<FcRelinkElement, FcRelinkPropertyName>;

@@ -25,7 +25,7 @@ import type { FcRelinkElement } from './fc-relink.js';
 import type { PaymentStep, PaymentStepHost } from './mandate.js';
 import type { BuiltInLanguage, FcRelinkStrings } from './strings.js';
 import type { ClientSecretRequest, FcRelinkState, SetupIntentRequest } from './types.js';
-import { asFunction } from './util.js';
+import { asFunction, readProperty } from './util.js';
 
 /** What the element gives its flow: itself, and the parts of it only it may change. */
 export interface FlowHost {
@@ -47,14 +47,20 @@ async function focusPart(element: FcRelinkElement, part: string): Promise<void> 
   element.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
 }
 
-/** Gives focus back to the trigger (the page's own, when it slotted one), unless it went elsewhere on the page. */
+/**
+ * Gives focus back to the trigger (the page's own, when it slotted one), unless it went elsewhere
+ * on the page. Where no trigger shows (the repair is done, or fallbacks are the next step), to
+ * the first fallback, else to the status that says what happened.
+ */
 async function returnFocus(element: FcRelinkElement): Promise<void> {
   await element.updateComplete;
   if (!element.isConnected) return;
   const active = document.activeElement;
   if (active && active !== document.body && active !== element && !element.contains(active)) return;
-  const slotted = element.renderRoot.querySelector<HTMLSlotElement>('slot[name="trigger"]')?.assignedElements()[0] as HTMLElement | undefined;
-  (slotted ?? element.renderRoot.querySelector<HTMLElement>('[part="trigger"]'))?.focus();
+  const root = element.renderRoot;
+  const slotted = root.querySelector<HTMLSlotElement>('slot[name="trigger"]')?.assignedElements()[0] as HTMLElement | undefined;
+  const first = (part: string): HTMLElement | null => root.querySelector<HTMLElement>(`[part="${part}"]`);
+  (slotted ?? first('trigger') ?? first('fallback') ?? first('status'))?.focus();
 }
 
 const hasFocus = (element: FcRelinkElement): boolean => element.matches(':focus-within');
@@ -122,36 +128,43 @@ export class Flow {
       case 'mandate':
       case 'confirming':
       case 'completed':
-        return this.payment?.statusText(state, lang, this.element.strings) ?? '';
+        return this.payment?.statusText(state, lang, readProperty(this.element, 'strings')) ?? '';
       default:
         return '';
     }
+  }
+
+  /** The fallbacks shown as buttons after the last failure: retries need fetchClientSecret, as a used secret is never sent again. */
+  offeredFallbacks(): RelinkFallback[] {
+    const outcome = this.host.outcome();
+    if (this.host.state() !== 'failed' || outcome?.type !== 'failure') return [];
+    const canFetch = asFunction(readProperty(this.element, 'fetchClientSecret')) !== null;
+    return outcome.fallbacks.filter((f) => f === 'new_payment_method' || canFetch);
   }
 
   /** What follows the status: the fallbacks after a failure, or the mandate after a relink that needs a new payment method. */
   renderAfterStatus(s: FcRelinkStrings, lang: BuiltInLanguage): TemplateResult | typeof nothing {
     const { element, host } = this;
     const state = host.state();
-    const outcome = host.outcome();
-    if (state === 'failed' && outcome?.type === 'failure') {
-      // Retries need fetchClientSecret: a used secret is never sent again.
-      const offered = outcome.fallbacks.filter((f) => f === 'new_payment_method' || asFunction(element.fetchClientSecret));
-      if (!offered.length) return nothing;
+    const disabled = Boolean(readProperty(element, 'disabled'));
+    const offered = this.offeredFallbacks();
+    if (offered.length) {
       return html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
         ${offered.map(
-          (f) => html`<button part="fallback" type="button" data-fallback=${f} ?disabled=${element.disabled} @click=${this.#onFallbackClick}>
+          (f) => html`<button part="fallback" type="button" data-fallback=${f} ?disabled=${disabled} @click=${this.#onFallbackClick}>
             ${s[f === 'retry' ? 'retry' : f]}
           </button>`,
         )}
       </div>`;
     }
     if ((state === 'mandate' || state === 'confirming') && this.payment) {
+      const businessName = readProperty(element, 'businessName');
       return this.payment.render({
         lang,
-        businessName: typeof element.businessName === 'string' ? element.businessName.slice(0, 200) : '',
+        businessName: typeof businessName === 'string' ? businessName.slice(0, 200) : '',
         busy: state === 'confirming',
-        disabled: Boolean(element.disabled),
-        overrides: element.strings,
+        disabled,
+        overrides: readProperty(element, 'strings'),
         onConfirm: this.#onConfirmClick,
       });
     }
@@ -161,12 +174,12 @@ export class Flow {
   #onFallbackClick = (event: Event): void => {
     const fallback = (event.currentTarget as HTMLElement).dataset.fallback as RelinkFallback;
     // chooseFallback() never rejects, and its outcome reaches the page as an event.
-    if (!this.element.disabled) void this.chooseFallback(fallback);
+    if (!readProperty(this.element, 'disabled')) void this.chooseFallback(fallback);
   };
 
   #onConfirmClick = (): void => {
     // confirmPaymentMethod() never rejects, and its outcome reaches the page as an event.
-    if (!this.element.disabled) void this.confirmPaymentMethod();
+    if (!readProperty(this.element, 'disabled')) void this.confirmPaymentMethod();
   };
 
   private get element(): FcRelinkElement {
@@ -181,7 +194,7 @@ export class Flow {
 
   /** Whether the page set a secret that has not reached Stripe yet. */
   #hasFreshSecret(): boolean {
-    const { clientSecret } = this.host.element;
+    const clientSecret = readProperty(this.host.element, 'clientSecret');
     const secret = typeof clientSecret === 'string' ? clientSecret.trim() : '';
     return secret !== '' && !this.#usedSecrets.has(secret);
   }
@@ -195,7 +208,7 @@ export class Flow {
     const event = new FcRelinkFallbackEvent({ fallback, failure });
     element.dispatchEvent(event);
     // A listener may have started an attempt of its own: one at a time.
-    if (event.defaultPrevented || fallback === 'new_payment_method' || !asFunction(element.fetchClientSecret) || this.#current) {
+    if (event.defaultPrevented || fallback === 'new_payment_method' || !asFunction(readProperty(element, 'fetchClientSecret')) || this.#current) {
       return Promise.resolve(null);
     }
     return this.#run(fallback);
@@ -205,11 +218,19 @@ export class Flow {
     return this.host.state() === 'mandate' && this.payment ? this.payment.confirm() : Promise.resolve(null);
   }
 
-  /** Ends whatever waits: the element left the page. */
+  /**
+   * The element left the page: what waits for the page's secret or for Stripe.js ends. Stripe's
+   * window, once open, is Stripe's, and the payment step lives as long as its relink.
+   */
   abort(): void {
     this.#controller.abort();
     this.#aborted = true;
+  }
+
+  /** Back to no relink shown: the payment step is dropped (the element checked nothing runs). */
+  reset(): void {
     this.payment?.abort();
+    this.payment = null;
   }
 
   /**
@@ -220,8 +241,8 @@ export class Flow {
     const { element } = this.host;
     try {
       const source = this.#stripeSource();
-      if (!source.error && (element.stripe || element.publishableKey)) void source.load();
-      this.#secretChecks.check(element.clientSecret);
+      if (!source.error && (readProperty(element, 'stripe') || readProperty(element, 'publishableKey'))) void source.load();
+      this.#secretChecks.check(readProperty(element, 'clientSecret'));
     } catch {
       // A property that throws when read: start() reports it as its outcome.
     }
@@ -229,7 +250,11 @@ export class Flow {
 
   /** The Stripe source for the current properties; made again only when they change. */
   #stripeSource(): StripeSource {
-    const { stripe, publishableKey, stripeAccount, stripeOptions } = this.host.element;
+    const { element } = this.host;
+    const stripe = readProperty(element, 'stripe');
+    const publishableKey = readProperty(element, 'publishableKey');
+    const stripeAccount = readProperty(element, 'stripeAccount');
+    const stripeOptions = readProperty(element, 'stripeOptions');
     const made = this.#source;
     if (made && made.stripe === stripe && made.publishableKey === publishableKey && made.stripeAccount === stripeAccount && made.stripeOptions === stripeOptions) {
       return made.source;
@@ -237,7 +262,7 @@ export class Flow {
     const source = stripe
       ? instanceSource(stripe as StripeLike | Promise<StripeLike | null>)
       : publishableKeySource({
-          publishableKey,
+          publishableKey: publishableKey ?? '',
           stripeAccount: stripeAccount || undefined,
           stripeOptions: stripeOptions ?? undefined,
         });
@@ -257,7 +282,8 @@ export class Flow {
     }
     const controller = this.#controller;
     const last = this.#last;
-    const fetchSecret = asFunction(element.fetchClientSecret);
+    // Every property is read once for the attempt; one that throws is read as unset.
+    const fetchSecret = asFunction(readProperty(element, 'fetchClientSecret'));
     // The page's fetchClientSecret, with what it is asked made when it is asked.
     const ask = fetchSecret
       ? () =>
@@ -284,11 +310,11 @@ export class Flow {
       outcome = runRelinkAttempt({
         stripe: this.#stripeSource(),
         purpose,
-        clientSecret: element.clientSecret,
+        clientSecret: readProperty(element, 'clientSecret'),
         fetchClientSecret: ask,
         usedSecrets: this.#usedSecrets,
         secretChecks: this.#secretChecks,
-        existingAccountIds: element.existingAccountIds ?? undefined,
+        existingAccountIds: readProperty(element, 'existingAccountIds') ?? undefined,
         signal: controller.signal,
         onOpen: (secret) => {
           this.#remember(secret);
@@ -346,10 +372,11 @@ export class Flow {
    */
   #beginPaymentStep(success: RelinkSuccess): void {
     const { element, host } = this;
-    const fetchSecret = asFunction(element.fetchSetupIntentSecret);
+    const fetchSecret = asFunction(readProperty(element, 'fetchSetupIntentSecret'));
     const account = success.accounts.find((a) => a.isNew) ?? success.accounts[0];
-    if (!fetchSecret || !account || !element.isConnected) return;
-    if (!element.businessName && !element.querySelector(':scope > [slot="mandate"]')) {
+    // The step lives as long as its relink: also on an element taken off the page meanwhile.
+    if (!fetchSecret || !account) return;
+    if (!readProperty(element, 'businessName') && !element.querySelector(':scope > [slot="mandate"]')) {
       element.dispatchEvent(new FcRelinkErrorEvent(relinkError('missing_configuration', 'The payment step needs businessName or mandate slot text.')));
       return;
     }
@@ -372,12 +399,20 @@ export class Flow {
     };
     // A rejection is read by the step; none is left unhandled meanwhile.
     step.first.catch(() => {});
-    void import('./mandate.js').then(({ PaymentStep }) => {
-      // A new relink began meanwhile, or the element left: no mandate for this one.
-      if (attempt !== host.attempts() || this.#current || !element.isConnected) return controller.abort();
-      this.payment = new PaymentStep(step);
-      host.setState('mandate');
-      void focusPart(element, 'mandate');
-    });
+    void import('./mandate.js').then(
+      ({ PaymentStep }) => {
+        // A new relink began meanwhile, or the page reset the element: no mandate for this one.
+        if (attempt !== host.attempts() || this.#current || host.state() !== 'succeeded') return controller.abort();
+        this.payment = new PaymentStep(step);
+        host.setState('mandate');
+        void focusPart(element, 'mandate');
+      },
+      (thrown: unknown) => {
+        // The relink stands (succeeded, heard by the page); the page hears why no mandate follows.
+        controller.abort();
+        const message = `fc-relink could not load the payment-method step (${describeThrown(thrown)}); the relink itself succeeded.`;
+        element.dispatchEvent(new FcRelinkErrorEvent(relinkError('unexpected', message, { retryable: true })));
+      },
+    );
   }
 }

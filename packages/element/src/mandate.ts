@@ -156,7 +156,8 @@ export class PaymentStep {
     const confirm = (secret: string | RelinkError): Promise<PaymentMethodReplaced | RelinkError> => {
       if (typeof secret !== 'string') return Promise.resolve(secret);
       const stripe = host.stripe();
-      if (!stripe) return Promise.resolve(relinkError('stripe_unavailable', 'Stripe.js is not available for the confirmation.'));
+      // Nothing reached Stripe: the same SetupIntent is kept for the next accept.
+      if (!stripe) return Promise.resolve(relinkError('stripe_unavailable', 'Stripe.js is not available for the confirmation; accept again once it is.', { retryable: true }));
       host.used.add(secret);
       return confirmReplacement(stripe, secret, host.account.id);
     };
@@ -168,8 +169,9 @@ export class PaymentStep {
         this.#failed = true;
         host.setState('mandate');
         host.element.dispatchEvent(new FcRelinkErrorEvent(outcome));
-        // A fresh SetupIntent for the next accept: the relink itself is kept.
-        void this.#keep(host.ask());
+        // A fresh SetupIntent for the next accept (the relink itself is kept), unless Stripe
+        // never saw this one.
+        if (outcome.code !== 'stripe_unavailable') void this.#keep(host.ask());
         host.focus('confirm');
         return outcome;
       }

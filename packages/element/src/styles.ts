@@ -29,7 +29,9 @@ export const styles = css`
     background: transparent;
     color: var(--fc-relink-accent, #4f46e5);
   }
-  button:focus-visible {
+  button:focus-visible,
+  [part='mandate']:focus-visible,
+  [part='status']:focus-visible {
     outline: 2px solid var(--fc-relink-focus, var(--fc-relink-accent, #4f46e5));
     outline-offset: 2px;
   }

@@ -34,12 +34,13 @@ afterEach(() => {
 });
 
 describe('<fc-relink> a secret that reached Stripe is never sent again', () => {
-  it('without fetchClientSecret, pressing the trigger again after a failure settles client_secret_used, Stripe not called', async () => {
+  it('without fetchClientSecret, start() again after a failure settles client_secret_used, Stripe not called', async () => {
     const { stripe, clientSecret } = failing();
     const el = await mount((e) => ((e.stripe = stripe), (e.clientSecret = clientSecret)));
     expect((await el.start()).type).to.equal('failure');
     await el.updateComplete;
-    trigger(el)!.click();
+    // The fallbacks are the next step: no trigger invites the same dead end.
+    expect(trigger(el)).to.equal(null);
     const again = await el.start();
     expect(again).to.deep.include({ type: 'error', code: 'client_secret_used', retryable: false });
     expect(stripe.calls.map((c) => c.clientSecret)).to.deep.equal([clientSecret]);
@@ -88,7 +89,7 @@ describe('<fc-relink> fallbacks run only as offered', () => {
     el.disabled = true;
     await el.updateComplete;
     const retry = fallbackButton(el, 'retry')!;
-    expect([retry.disabled, fallbackButton(el, 'new_payment_method')!.disabled, trigger(el)!.disabled]).to.deep.equal([true, true, true]);
+    expect([retry.disabled, fallbackButton(el, 'new_payment_method')!.disabled, trigger(el)]).to.deep.equal([true, true, null]);
     const heard: string[] = [];
     el.addEventListener('fc-relink-fallback', () => heard.push('fallback'));
     retry.click();
@@ -112,12 +113,23 @@ describe('<fc-relink> properties tolerate any value', () => {
     expect(el.state).to.equal('errored');
   });
 
-  it('a property that throws when read at start: the attempt settles, never stuck in loading', async () => {
+  it('a property that throws when read at start: read as unset, the attempt settles as a typed error, never stuck in loading', async () => {
     const el = await mount((e) => (e.clientSecret = fakeClientSecret('account_relinked')));
     Object.defineProperty(el, 'stripe', { configurable: true, get: () => { throw new Error('stripe getter'); } });
     const outcome = await el.start();
-    expect(outcome).to.deep.include({ type: 'error', code: 'unexpected' });
+    expect(outcome).to.deep.include({ type: 'error', code: 'missing_configuration' });
     expect(el.state).to.equal('errored');
+  });
+
+  it('a disabled that throws when read: the element still renders, and start() still settles', async () => {
+    const el = await mount((e) => ((e.stripe = createFakeStripe()), (e.clientSecret = fakeClientSecret('account_relinked'))));
+    Object.defineProperty(el, 'disabled', { configurable: true, get: () => { throw new Error('disabled getter'); } });
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(trigger(el)!.disabled).to.equal(false);
+    expect((await el.start()).type).to.equal('success');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="status"]')!.textContent!.trim()).to.equal('Your bank account is reconnected.');
   });
 
   it('locale = 42 (or any non-string): English, and the trigger still renders', async () => {

@@ -58,6 +58,30 @@ describe('<fc-relink> misuse ends as a typed fc-relink-error, never a throw', ()
       },
     ],
     ['a Stripe error', 'stripe_error', (el) => ((el.clientSecret = fakeClientSecret('stripe_error')), (el.stripe = createFakeStripe()))],
+    [
+      'fetchClientSecret resolving an object shaped like an error, with a key inside',
+      'client_secret_fetch_failed',
+      (el) => {
+        el.stripe = createFakeStripe();
+        const forged = { type: 'error', code: 'made_up_code', message: `see ${SECRET_KEY}`, retryable: false, stripeError: null };
+        el.fetchClientSecret = () => Promise.resolve(forged as unknown as string);
+      },
+    ],
+    ['a key glued inside the publishable key', 'secret_key_in_browser', (el) => ((el.clientSecret = SECRET), (el.publishableKey = `pk_test_${SECRET_KEY}`))],
+    ['a webhook secret in stripeAccount', 'secret_key_in_browser', (el) => ((el.clientSecret = SECRET), (el.publishableKey = 'pk_test_glued'), (el.stripeAccount = 'acct_1whsec_abc'))],
+    [
+      'a webhook secret inside stripeOptions',
+      'secret_key_in_browser',
+      (el) => ((el.clientSecret = SECRET), (el.publishableKey = 'pk_test_glued'), (el.stripeOptions = { betas: ['whsec_abc'] } as never)),
+    ],
+    [
+      'a fetchClientSecret getter that throws',
+      'missing_configuration',
+      (el) => {
+        el.stripe = createFakeStripe();
+        Object.defineProperty(el, 'fetchClientSecret', { configurable: true, get: () => { throw new Error('boom'); } });
+      },
+    ],
   ];
   for (const [what, code, setup] of cases) {
     it(`${what}: ${code}`, async () => {
@@ -66,6 +90,7 @@ describe('<fc-relink> misuse ends as a typed fc-relink-error, never a throw', ()
       expect(error.message.length).to.be.greaterThan(20);
       expect(error.message).not.to.contain(SECRET_KEY);
       expect(error.message).not.to.contain(SECRET);
+      expect(JSON.stringify(error)).not.to.contain('made_up_code');
     });
   }
 

@@ -80,18 +80,20 @@ describe('<fc-relink> properties and attributes', () => {
     expect(setters.sort()).to.deep.equal(Object.keys(settable).sort());
   });
 
-  it('answers each default until set, and a default again when set to null', async () => {
-    const el = await fixture<FcRelinkElement>(html`<fc-relink preload="none"></fc-relink>`);
-    el.preload = null as never;
+  it('answers each default until set, and treats null as the default', async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink></fc-relink>`);
     expect([el.clientSecret, el.publishableKey, el.stripeAccount, el.locale, el.businessName]).to.deep.equal(['', '', '', '', '']);
     expect([el.fetchClientSecret, el.stripeOptions, el.stripe, el.existingAccountIds, el.strings, el.fetchSetupIntentSecret]).to.deep.equal([
       null, null, null, null, null, null,
     ]);
     expect([el.preload, el.disabled]).to.deep.equal(['idle', false]);
     el.locale = 'de';
-    expect(el.locale).to.equal('de');
+    await el.updateComplete;
+    expect(trigger(el).lang).to.equal('de');
     el.locale = null as never;
-    expect(el.locale).to.equal('');
+    el.preload = null as never;
+    await el.updateComplete;
+    expect(trigger(el).lang).to.equal('en');
   });
 
   it('reads its attributes into properties, and a removed attribute gives the default back', async () => {
@@ -107,7 +109,8 @@ describe('<fc-relink> properties and attributes', () => {
     el.removeAttribute('locale');
     el.removeAttribute('preload');
     await el.updateComplete;
-    expect([el.disabled, el.locale, el.preload]).to.deep.equal([false, '', 'idle']);
+    // Lit's own conversions: a removed attribute is null (false for a boolean), read as the default.
+    expect([el.disabled, el.locale, el.preload]).to.deep.equal([false, null, null]);
     expect(trigger(el).disabled).to.equal(false);
     expect(trigger(el).lang).to.equal('en');
   });
@@ -232,7 +235,8 @@ describe('<fc-relink> states and the in-flight guard', () => {
     gate.resolve();
     await oneEvent(el, 'fc-relink-success');
     await el.updateComplete;
-    expect(trigger(el).getAttribute('aria-busy')).to.equal('false');
+    // Relinked: nothing left to press.
+    expect(trigger(el)).to.equal(null);
   });
 
   it('is loading while the stripe promise is pending, then open', async () => {
@@ -275,30 +279,31 @@ describe('<fc-relink> states and the in-flight guard', () => {
     expect(fake.calls).to.have.length(1);
   });
 
-  it('removed while Stripe is open: settles at once on the detached element, exactly once', async () => {
+  it("removed while Stripe is open: Stripe's real answer settles the attempt on the detached element, exactly once", async () => {
     const gate = deferred();
     const fake = createFakeStripe({ gate: gate.promise });
-    const { el } = await relink('no_authorization', (e) => (e.stripe = fake));
+    const { el } = await relink('account_relinked', (e) => (e.stripe = fake));
     const seen: string[] = [];
     for (const name of ['fc-relink-success', 'fc-relink-failure', 'fc-relink-error']) el.addEventListener(name, () => seen.push(name));
     const pending = el.start();
     expect(el.state).to.equal('open');
     el.remove();
+    await aTimeout(0);
+    // The window is Stripe's: the customer may still finish there.
+    expect(seen).to.deep.equal([]);
+    expect(el.state).to.equal('open');
+    gate.resolve();
     const outcome = await pending;
     expect(el.isConnected).to.equal(false);
-    expect(outcome).to.deep.include({ type: 'error', code: 'unexpected', retryable: true });
-    expect(outcome.type === 'error' && outcome.message).to.contain("Stripe's window was open");
-    // Stripe's later answer is not read: still one settlement.
-    gate.resolve();
-    await waitUntil(() => fake.calls[0]?.settled);
-    await aTimeout(0);
-    expect(seen).to.deep.equal(['fc-relink-error']);
-    expect(el.state).to.equal('errored');
-    // Added back, it starts afresh rather than returning the ended attempt.
+    expect(outcome).to.deep.include({ type: 'success', kind: 'account_relinked' });
+    expect(seen).to.deep.equal(['fc-relink-success']);
+    expect(el.state).to.equal('succeeded');
+    // The secret was used: a new start on the element added back asks for another.
     document.body.append(el);
-    expect(el.start()).not.to.equal(pending);
+    expect(await el.start()).to.deep.include({ type: 'error', code: 'client_secret_used' });
     el.remove();
   });
+
 
   it('ignores clicks while disabled, but start() still runs', async () => {
     const { el, fake } = await relink('account_relinked', (e) => (e.disabled = true));
@@ -314,11 +319,27 @@ describe('<fc-relink> states and the in-flight guard', () => {
     el.stripe = fake;
     el.clientSecret = fakeClientSecret('account_relinked');
     const mine = el.querySelector('button')!;
+    expect(mine.assignedSlot?.name).to.equal('trigger');
+    mine.focus();
     mine.click();
     expect(fake.calls.length).to.equal(1);
     await oneEvent(el, 'fc-relink-success');
     await el.updateComplete;
-    expect(document.activeElement).to.equal(mine);
+    // Done: the page's trigger is not shown either, and focus goes to what happened.
+    expect(mine.assignedSlot).to.equal(null);
+    await waitUntil(() => el.shadowRoot!.activeElement === status(el), 'focus on the status');
+  });
+
+  it("puts focus back on the page's own trigger when a retry is the next step", async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink><button slot="trigger">Fix my bank</button></fc-relink>`);
+    el.stripe = createFakeStripe();
+    el.fetchClientSecret = () => Promise.reject(new Error('offline'));
+    const mine = el.querySelector('button')!;
+    mine.focus();
+    mine.click();
+    await oneEvent(el, 'fc-relink-error');
+    await el.updateComplete;
+    await waitUntil(() => document.activeElement === mine, 'focus back on the page\'s trigger');
   });
 
   it('takes the trigger label from its default slot', async () => {
@@ -346,6 +367,74 @@ describe('<fc-relink> states and the in-flight guard', () => {
     gate.resolve();
     await oneEvent(el, 'fc-relink-success');
     await waitUntil(() => el.shadowRoot!.activeElement === trigger(el));
+  });
+});
+
+describe('<fc-relink> what a person sees after an attempt: one clear next step (SPEC section 3)', () => {
+  const fallbackGroup = (el: FcRelinkElement) => el.shadowRoot!.querySelector('[part="fallbacks"]');
+
+  it('succeeded: the outcome, and no trigger that would redo the repair; reset() brings it back', async () => {
+    const { el } = await relink('account_relinked');
+    el.focus();
+    trigger(el).focus();
+    await el.start();
+    await el.updateComplete;
+    expect(trigger(el)).to.equal(null);
+    expect(status(el).textContent!.trim()).to.equal('Your bank account is reconnected.');
+    // Focus was on the trigger, which is gone: it lands on what happened.
+    await waitUntil(() => el.shadowRoot!.activeElement === status(el), 'focus on the status');
+    await expect(el).to.be.accessible();
+    // A new secret does not invite the person to do it again; the page's reset() does.
+    el.clientSecret = fakeClientSecret('account_relinked');
+    await el.updateComplete;
+    expect(trigger(el)).to.equal(null);
+    el.reset();
+    expect(el.state).to.equal('idle');
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('Reconnect your bank');
+    expect(status(el).textContent!.trim()).to.equal('');
+  });
+
+  it('failed: the fallbacks are the next step, and no trigger beside them', async () => {
+    const { el } = await relink('no_authorization', (e) => (e.fetchClientSecret = async () => fakeClientSecret('account_relinked')));
+    trigger(el).focus();
+    await el.start();
+    await el.updateComplete;
+    expect(trigger(el)).to.equal(null);
+    expect(fallbackButtons(el)).to.deep.equal(['retry', 'new_payment_method']);
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-fallback') === 'retry', 'focus on the first fallback');
+    await expect(el).to.be.accessible();
+  });
+
+  it('errored, retryable: the trigger, labelled as a retry; final: the message and no trigger', async () => {
+    const { el } = await relink('account_relinked', (e) => {
+      e.clientSecret = '';
+      e.fetchClientSecret = () => Promise.reject(new Error('offline'));
+    });
+    expect(await el.start()).to.deep.include({ code: 'client_secret_fetch_failed', retryable: true });
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim()).to.equal('Try again');
+    expect(fallbackGroup(el)).to.equal(null);
+
+    const final = await relink('stripe_error');
+    expect(await final.el.start()).to.deep.include({ code: 'stripe_error', retryable: false });
+    await final.el.updateComplete;
+    expect(trigger(final.el)).to.equal(null);
+    expect(status(final.el).textContent!.trim()).to.equal('Reconnecting isn’t available right now.');
+    await expect(final.el).to.be.accessible();
+  });
+
+  it('reset() does nothing while an attempt runs, and start() needs no reset()', async () => {
+    const gate = deferred();
+    const { el } = await relink('account_relinked', (e) => (e.stripe = createFakeStripe({ gate: gate.promise })));
+    const pending = el.start();
+    el.reset();
+    expect(el.state).to.equal('open');
+    gate.resolve();
+    await pending;
+    expect(el.state).to.equal('succeeded');
+    el.clientSecret = fakeClientSecret('no_account');
+    expect(await el.start()).to.deep.include({ type: 'failure' });
   });
 });
 

@@ -130,20 +130,24 @@ describe('<fc-relink> payment-method step: accepting', () => {
     expect(status(el)).to.equal('Payment method updated.');
     expect(events).to.deep.equal(['fc-relink-success', 'fc-relink-payment-method']);
     expect(part(el, 'mandate')).to.equal(null);
-    await aTimeout(0);
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'trigger'));
+    // Done: focus goes to what happened, and nothing invites the customer to do it again.
+    await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'status'), 'focus on the status');
+    expect(part(el, 'trigger')).to.equal(null);
   });
 
-  it('the trigger waits while the mandate shows, and works again once completed', async () => {
+  it('no trigger while the mandate shows, nor once completed; reset() brings it back for another relink', async () => {
     const { el, stripe } = await relinked();
     await atMandate(el);
-    expect(part(el, 'trigger')!.hasAttribute('disabled')).to.equal(true);
-    part(el, 'trigger')!.click();
-    expect([el.state, stripe.calls.length]).to.deep.equal(['mandate', 1]);
+    expect(part(el, 'trigger')).to.equal(null);
+    el.reset();
+    expect(el.state).to.equal('mandate');
     await aTimeout(0);
     await el.confirmPaymentMethod();
     await el.updateComplete;
-    expect(part(el, 'trigger')!.hasAttribute('disabled')).to.equal(false);
+    expect(part(el, 'trigger')).to.equal(null);
+    el.reset();
+    expect(el.state).to.equal('idle');
+    await el.updateComplete;
     el.clientSecret = fakeClientSecret('account_relinked');
     part(el, 'trigger')!.click();
     expect(stripe.calls).to.have.length(2);
@@ -234,11 +238,64 @@ describe('<fc-relink> payment-method step: accepting', () => {
     expect(everything).not.to.match(/seti_\w*_secret_\w/);
   });
 
-  it('leaving the page aborts the SetupIntent request', async () => {
-    const { el, requests } = await relinked();
+});
+
+describe('<fc-relink> payment-method step: it lives as long as its relink', () => {
+  it('taken off the page at the mandate and put back (tab panels, KeepAlive): still the mandate, and accepting completes', async () => {
+    const { el, requests, events } = await relinked();
     await atMandate(el);
+    const parent = el.parentElement!;
     el.remove();
-    await waitUntil(() => requests[0]!.signal.aborted, 'the signal fires');
+    await aTimeout(10);
+    expect(requests[0]!.signal.aborted).to.equal(false);
+    parent.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('mandate');
+    part(el, 'confirm')!.click();
+    await waitUntil(() => el.state === 'completed', 'the payment method is replaced');
+    expect(events).to.deep.equal(['fc-relink-success', 'fc-relink-payment-method']);
+    expect(requests).to.have.length(1);
+  });
+
+  it('taken off the page while confirming: the confirmation still settles, heard on the detached element', async () => {
+    const { el, events } = await relinked();
+    await atMandate(el);
+    const gate = deferred();
+    const gated = createFakeStripe({ gate: gate.promise });
+    el.stripe = gated;
+    const confirming = el.confirmPaymentMethod();
+    expect(el.state).to.equal('confirming');
+    el.remove();
+    await aTimeout(10);
+    gate.resolve();
+    expect(await confirming).to.deep.include({ status: 'succeeded', paymentMethodId: FAKE_PAYMENT_METHOD });
+    expect(el.state).to.equal('completed');
+    expect(events).to.deep.equal(['fc-relink-success', 'fc-relink-payment-method']);
+  });
+
+  it('taken off before the mandate showed: the mandate is there when it comes back', async () => {
+    const answer = deferred<string>();
+    const { el, events } = await relinked({ answers: [() => answer.promise] });
+    await el.start();
+    el.remove();
+    answer.resolve(fakeSetupIntentSecret('setup_succeeded', 'late'));
+    await waitUntil(() => el.state === 'mandate', 'the mandate comes on the detached element');
+    document.body.append(el);
+    expect(await el.confirmPaymentMethod()).to.deep.include({ status: 'succeeded' });
+    expect(events).to.deep.equal(['fc-relink-success', 'fc-relink-payment-method']);
+    el.remove();
+  });
+
+  it('accepting while Stripe.js is unavailable: a retryable error, and no new SetupIntent asked', async () => {
+    const { el, requests, events } = await relinked();
+    await atMandate(el);
+    el.stripe = Promise.resolve(null);
+    for (let i = 0; i < 3; i += 1) {
+      expect(await el.confirmPaymentMethod()).to.deep.include({ type: 'error', code: 'stripe_unavailable', retryable: true });
+      expect(el.state).to.equal('mandate');
+    }
+    expect(requests).to.have.length(1);
+    expect(events.filter((e) => e === 'fc-relink-error')).to.have.length(3);
   });
 });
 
