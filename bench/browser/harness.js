@@ -12,8 +12,9 @@ import { styles } from '../../packages/element/dist/styles.js';
 
 /**
  * The baseline: a bare Lit element that renders what <fc-relink> renders when idle, the same way
- * (the same template: markup, attribute and text bindings, a click listener on the trigger's
- * slot, the same styles), and does nothing else: no properties, no preload, no flow, no strings.
+ * (the same template: markup, attribute and text bindings, the trigger in a template of its own
+ * as the element shows it only while it is the next step, a click listener on the trigger's slot,
+ * the same styles), and does nothing else: no properties, no preload, no flow, no strings.
  * What <fc-relink> costs beyond it is its own.
  */
 class BareRelink extends LitElement {
@@ -21,13 +22,18 @@ class BareRelink extends LitElement {
   onClick() {}
   render() {
     const lang = 'en';
+    const trigger = true;
     return html`
-      <slot name="trigger" @click=${this.onClick}>
-        <button part="trigger" type="button" lang=${lang} ?disabled=${false} aria-busy=${'false'}>
-          <slot>${'Reconnect your bank'}</slot>
-        </button>
-      </slot>
-      <div part="status" role="status" aria-live="polite" lang=${lang}>${''}</div>
+      ${trigger
+        ? html`<slot name="trigger" @click=${this.onClick}>
+            <button part="trigger" type="button" lang=${lang} ?disabled=${false} aria-busy=${'false'}>
+              <slot>${'Reconnect your bank'}</slot>
+            </button>
+          </slot>`
+        : nothing}
+      <div part="status" role="status" aria-live="polite" lang=${lang} tabindex="-1">
+        ${''}
+      </div>
       ${nothing}
     `;
   }

@@ -38,6 +38,25 @@ function loadFlow(): Promise<FlowModule | null> {
   return flowLoading;
 }
 
+/**
+ * Elements waiting for the browser to be idle to preload Stripe.js: one idle callback for all of
+ * them (a page-wide thing, like the loader itself).
+ */
+const waitingForIdle = new Set<() => void>();
+
+function whenIdle(preload: () => void): void {
+  if (waitingForIdle.size === 0) {
+    const flush = (): void => {
+      const waiting = [...waitingForIdle];
+      waitingForIdle.clear();
+      for (const run of waiting) run();
+    };
+    if (window.requestIdleCallback) window.requestIdleCallback(flush, { timeout: 2000 });
+    else window.setTimeout(flush, 1);
+  }
+  waitingForIdle.add(preload);
+}
+
 /** The outcome of an attempt that could not run: the flow's code did not load, or the element left first. */
 const notRun = (message: string): RelinkError => ({ type: 'error', code: 'unexpected', message, retryable: true, stripeError: null });
 
@@ -343,11 +362,11 @@ export class FcRelinkElement extends LitElement {
   };
 
   /** What this element's preload waits for. */
-  #waitingFor: { idle: number } | 'intent' | null = null;
+  #waitingFor: 'idle' | 'intent' | null = null;
 
   #cancelPreload(): void {
     if (this.#waitingFor === 'intent') for (const type of INTENT_EVENTS) this.removeEventListener(type, this.#preloadNow);
-    else if (this.#waitingFor) (window.cancelIdleCallback ?? window.clearTimeout)(this.#waitingFor.idle);
+    else if (this.#waitingFor === 'idle') waitingForIdle.delete(this.#preloadNow);
     this.#waitingFor = null;
   }
 
@@ -361,8 +380,8 @@ export class FcRelinkElement extends LitElement {
       this.#waitingFor = 'intent';
     } else if (mode !== 'none') {
       // `idle`, and any value that is not a mode.
-      const idle = window.requestIdleCallback ? window.requestIdleCallback(this.#preloadNow, { timeout: 2000 }) : window.setTimeout(this.#preloadNow, 1);
-      this.#waitingFor = { idle };
+      whenIdle(this.#preloadNow);
+      this.#waitingFor = 'idle';
     }
   }
 
