@@ -3,7 +3,6 @@ import type { StripeLike } from './stripe-types.js';
 import type { StripeSource } from './loader.js';
 import { acceptFetchedSecret, chooseClientSecret, type ClientSecretPurpose } from './client-secret.js';
 import { describeThrown, isRelinkError, relinkError } from './errors.js';
-import type { ClientSecretChecks } from './secrets.js';
 import { interpretRelinkResult } from './interpret.js';
 
 export interface RelinkAttemptOptions {
@@ -17,8 +16,6 @@ export interface RelinkAttemptOptions {
   fetchClientSecret?: (() => PromiseLike<unknown>) | null | undefined;
   /** Secrets that already reached Stripe: none is sent again. */
   usedSecrets?: ReadonlySet<string> | undefined;
-  /** The caller's own client secret checks, when it checks its secret ahead of the attempt. */
-  secretChecks?: ClientSecretChecks | undefined;
   existingAccountIds?: readonly string[] | undefined;
   /**
    * Aborting before Stripe opens ends the attempt at once and sends nothing. Once Stripe's window
@@ -84,7 +81,6 @@ export async function runRelinkAttempt(options: RelinkAttemptOptions): Promise<R
       pageSecret: options.clientSecret,
       used,
       canFetch: typeof options.fetchClientSecret === 'function',
-      checks: options.secretChecks,
     });
     if (choice.action === 'refuse') return choice.error;
     if (source.error) return source.error;

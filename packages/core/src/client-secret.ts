@@ -1,6 +1,6 @@
 import type { RelinkError } from './outcome.js';
 import { relinkError } from './errors.js';
-import { checkClientSecret, sharedClientSecretChecks, type ClientSecretChecks } from './secrets.js';
+import { checkClientSecret, clientSecretProblem } from './secrets.js';
 
 /** Why an attempt needs a client secret: the names `fetchClientSecret` is asked with. */
 export type ClientSecretPurpose = 'initial' | 'retry' | 'authorization_retry';
@@ -13,8 +13,6 @@ export interface ClientSecretChoiceInput {
   used: ReadonlySet<string>;
   /** Whether the page gave `fetchClientSecret`. */
   canFetch: boolean;
-  /** The caller's own checks, when it checked the page's secret ahead (see {@link ClientSecretChecks}). */
-  checks?: ClientSecretChecks | undefined;
 }
 
 /** What an attempt does for its client secret: send this one, ask the page, or refuse. */
@@ -49,7 +47,7 @@ function used(): RelinkError {
  *
  * Otherwise a `retry` without `fetchClientSecret` is refused as `initial` would be.
  */
-export function chooseClientSecret({ purpose, pageSecret, used: sent, canFetch, checks = sharedClientSecretChecks }: ClientSecretChoiceInput): ClientSecretChoice {
+export function chooseClientSecret({ purpose, pageSecret, used: sent, canFetch }: ClientSecretChoiceInput): ClientSecretChoice {
   if (purpose !== 'initial' && canFetch) return { action: 'fetch' };
   if (purpose === 'authorization_retry') {
     return {
@@ -62,10 +60,9 @@ export function chooseClientSecret({ purpose, pageSecret, used: sent, canFetch, 
   }
   const given = typeof pageSecret === 'string' ? pageSecret.trim() : '';
   if (given === '' && canFetch) return { action: 'fetch' };
-  const invalid = checks.checkTrimmed(given);
+  const invalid = clientSecretProblem(given);
   if (invalid) return { action: 'refuse', error: invalid };
-  // An element's first attempt has sent nothing yet: no hashing of the secret on that click.
-  if (sent.size !== 0 && sent.has(given)) return canFetch ? { action: 'fetch' } : { action: 'refuse', error: used() };
+  if (sent.has(given)) return canFetch ? { action: 'fetch' } : { action: 'refuse', error: used() };
   return { action: 'send', secret: given };
 }
 

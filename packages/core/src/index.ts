@@ -13,7 +13,7 @@ export type {
 } from './stripe-types.js';
 export { interpretRelinkResult, fallbacksFor, type InterpretContext } from './interpret.js';
 export { RELINK_API_VERSION } from './version.js';
-export { checkClientSecret, ClientSecretChecks, checkPublishableKey, checkSetupIntentSecret, checkStripeAccount, checkStripeOptions, isSecretKey } from './secrets.js';
+export { checkClientSecret, checkPublishableKey, checkSetupIntentSecret, checkStripeAccount, checkStripeOptions, isSecretKey } from './secrets.js';
 export {
   acceptFetchedSecret,
   chooseClientSecret,

@@ -67,34 +67,8 @@ function lookalike(value: string): string {
   return '';
 }
 
-/**
- * Checks client secrets and remembers the last one found well-formed, so checking it again costs
- * a comparison. A caller that checks a secret ahead of the click that sends it (an element, once
- * the browser is idle) keeps one of its own: with several elements on a page, each one's click
- * then finds its own secret already checked. Only these checks write what it remembers.
- */
-export class ClientSecretChecks {
-  #wellFormed = '';
-
-  /**
-   * Checks a client secret before anything is sent. Returns `null` when it has the shape of a
-   * Financial Connections Session client secret (`fcsess_..._secret_...`).
-   */
-  check(value: unknown): RelinkError | null {
-    return this.checkTrimmed(typeof value === 'string' ? value.trim() : '');
-  }
-
-  /** {@link check} for a secret already trimmed (the click's path trims once). */
-  checkTrimmed(secret: string): RelinkError | null {
-    if (secret !== '' && secret === this.#wellFormed) return null;
-    const invalid = clientSecretProblem(secret);
-    if (!invalid) this.#wellFormed = secret;
-    return invalid;
-  }
-}
-
 /** What is wrong with a trimmed client secret, or `null`. */
-function clientSecretProblem(secret: string): RelinkError | null {
+export function clientSecretProblem(secret: string): RelinkError | null {
   if (secret === '') {
     return relinkError(
       'missing_configuration',
@@ -113,15 +87,12 @@ function clientSecretProblem(secret: string): RelinkError | null {
   return null;
 }
 
-/** The checks of every caller without its own. */
-export const sharedClientSecretChecks = new ClientSecretChecks();
-
 /**
  * Checks a client secret before anything is sent. Returns `null` when it has the shape of a
  * Financial Connections Session client secret (`fcsess_..._secret_...`).
  */
 export function checkClientSecret(value: unknown): RelinkError | null {
-  return sharedClientSecretChecks.check(value);
+  return clientSecretProblem(typeof value === 'string' ? value.trim() : '');
 }
 
 /** Checks a publishable key before Stripe.js is loaded. Returns `null` for `pk_test_`/`pk_live_`. */

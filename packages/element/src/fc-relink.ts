@@ -43,18 +43,22 @@ function loadFlow(): Promise<FlowModule | null> {
  * them (a page-wide thing, like the loader itself).
  */
 const waitingForIdle = new Set<() => void>();
+/** Whether the idle callback is asked for (once until it runs, however many elements come and go). */
+let idleAsked = false;
+
+function flushIdle(): void {
+  idleAsked = false;
+  const waiting = [...waitingForIdle];
+  waitingForIdle.clear();
+  for (const run of waiting) run();
+}
 
 function whenIdle(preload: () => void): void {
-  if (waitingForIdle.size === 0) {
-    const flush = (): void => {
-      const waiting = [...waitingForIdle];
-      waitingForIdle.clear();
-      for (const run of waiting) run();
-    };
-    if (window.requestIdleCallback) window.requestIdleCallback(flush, { timeout: 2000 });
-    else window.setTimeout(flush, 1);
-  }
   waitingForIdle.add(preload);
+  if (idleAsked) return;
+  idleAsked = true;
+  if (window.requestIdleCallback) window.requestIdleCallback(flushIdle, { timeout: 2000 });
+  else window.setTimeout(flushIdle, 1);
 }
 
 /** The outcome of an attempt that could not run: the flow's code did not load, or the element left first. */

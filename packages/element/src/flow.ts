@@ -5,7 +5,6 @@
 // where focus goes). By the time a person clicks, it is in, so the click still reaches Stripe
 // within its own task.
 import {
-  ClientSecretChecks,
   describeThrown,
   instanceSource,
   publishableKeySource,
@@ -89,8 +88,6 @@ export class Flow {
   #controller = new AbortController();
   /** Whether {@link abort} ran since the controller was made (read without asking the signal). */
   #aborted = false;
-  /** This element's client secret checks: the one checked at idle is not read again on the click. */
-  #secretChecks = new ClientSecretChecks();
   /** Whether an attempt of this element has reached Stripe. */
   #opened = false;
   /** Every secret this element sent to Stripe (the latest {@link MAX_USED_SECRETS}): none is sent twice. */
@@ -233,16 +230,12 @@ export class Flow {
     this.payment = null;
   }
 
-  /**
-   * Only warms up: Stripe.js loads, and the page's secret is checked, so the click that sends it
-   * does neither again. Never throws; start() meets any failure again.
-   */
+  /** Only warms up: Stripe.js loads, so the click finds it at hand. Never throws; start() meets any failure again. */
   preload(): void {
     const { element } = this.host;
     try {
       const source = this.#stripeSource();
       if (!source.error && (readProperty(element, 'stripe') || readProperty(element, 'publishableKey'))) void source.load();
-      this.#secretChecks.check(readProperty(element, 'clientSecret'));
     } catch {
       // A property that throws when read: start() reports it as its outcome.
     }
@@ -313,7 +306,6 @@ export class Flow {
         clientSecret: readProperty(element, 'clientSecret'),
         fetchClientSecret: ask,
         usedSecrets: this.#usedSecrets,
-        secretChecks: this.#secretChecks,
         existingAccountIds: readProperty(element, 'existingAccountIds') ?? undefined,
         signal: controller.signal,
         onOpen: (secret) => {
