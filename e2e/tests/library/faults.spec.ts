@@ -192,13 +192,57 @@ const ROWS: Row[] = [
   },
   {
     group: 'payment step',
-    name: 'element removed at the mandate',
+    name: 'element removed at the mandate, then put back and accepted',
     setup: ['setup_succeeded'],
     act: async (fixture, page) => {
       await relinkToMandate(fixture);
-      await fixture.element.evaluate((el) => el.remove());
+      await fixture.element.evaluate((el) => {
+        const parent = el.parentElement!;
+        el.remove();
+        (window as unknown as { __parked: [Element, Element] }).__parked = [el, parent];
+      });
       await page.waitForTimeout(300);
       expect(stepEventsOf(await fixture.handled())).toEqual([]);
+      // Put back (a tab panel, Vue's KeepAlive): still the mandate, and accepting completes.
+      await page.evaluate(() => {
+        const [el, parent] = (window as unknown as { __parked: [Element, Element] }).__parked;
+        parent.append(el);
+      });
+      await fixture.expectElementState('mandate');
+      await fixture.element.locator('[part="confirm"]').click();
+      await fixture.expectElementState('completed');
+      expect(stepEventsOf(await fixture.handled()).map((e) => e.name)).toEqual(['fc-relink-payment-method']);
+    },
+  },
+  {
+    group: 'element',
+    name: 'its payment-step chunk fails to load',
+    setup: ['setup_succeeded'],
+    before: (page) => page.route(/\/assets\/mandate-[^/]+\.js$/, (route) => route.fulfill({ status: 503, body: 'down' })),
+    noise: FAILED_RESOURCE,
+    act: async (fixture) => {
+      await fixture.trigger.click();
+      await fixture.complete.click();
+      // The relink stands; the page hears, as a typed retryable error, why no mandate follows.
+      await expect.poll(async () => stepEventsOf(await fixture.handled()).map((e) => e.name)).toEqual(['fc-relink-error']);
+      expect(stepEventsOf(await fixture.handled())[0]!.detail).toMatchObject({ code: 'unexpected', retryable: true });
+      await fixture.expectElementState('succeeded');
+      expect(await fixture.setupCalls()).toEqual([]);
+    },
+  },
+  {
+    group: 'element',
+    name: 'a language chunk fails to load',
+    before: (page) => page.route(/\/assets\/ja-[^/]+\.js$/, (route) => route.fulfill({ status: 503, body: 'down' })),
+    noise: FAILED_RESOURCE,
+    act: async (fixture) => {
+      // Japanese cannot be had: the element speaks English rather than nothing, and relinks.
+      await fixture.set({ locale: 'ja' });
+      await expect(fixture.trigger).toHaveText('Reconnect your bank');
+      await fixture.trigger.click();
+      await fixture.complete.click();
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+      await fixture.expectElementState('succeeded');
     },
   },
   {
