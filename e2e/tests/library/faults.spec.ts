@@ -218,7 +218,9 @@ const ROWS: Row[] = [
     group: 'element',
     name: 'its payment-step chunk fails to load',
     setup: ['setup_succeeded'],
-    before: (page) => page.route(/\/assets\/mandate-[^/]+\.js$/, (route) => route.fulfill({ status: 503, body: 'down' })),
+    before: async (page) => {
+      await page.route(/\/assets\/mandate-[^/]+\.js$/, (route) => route.fulfill({ status: 503, body: 'down' }));
+    },
     noise: FAILED_RESOURCE,
     act: async (fixture) => {
       await fixture.trigger.click();
@@ -233,7 +235,9 @@ const ROWS: Row[] = [
   {
     group: 'element',
     name: 'a language chunk fails to load',
-    before: (page) => page.route(/\/assets\/ja-[^/]+\.js$/, (route) => route.fulfill({ status: 503, body: 'down' })),
+    before: async (page) => {
+      await page.route(/\/assets\/ja-[^/]+\.js$/, (route) => route.fulfill({ status: 503, body: 'down' }));
+    },
     noise: FAILED_RESOURCE,
     act: async (fixture) => {
       // Japanese cannot be had: the element speaks English rather than nothing, and relinks.
