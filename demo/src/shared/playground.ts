@@ -365,6 +365,13 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
   };
   log.listen(relinkHost);
   stateView.watch(relinkHost);
+  // The imperative start() follows the element's own rule: nothing here redoes a finished repair
+  // or stands beside the fallbacks; Reset starts over.
+  const followState = (): void => {
+    const state = relinkHost.querySelector('fc-relink')?.getAttribute('state') ?? 'idle';
+    start.disabled = state !== 'idle' && state !== 'errored';
+  };
+  new MutationObserver(followState).observe(relinkHost, { subtree: true, childList: true, attributes: true, attributeFilter: ['state'] });
 
   let mounted: RelinkMount | null = null;
   let generation = 0;
