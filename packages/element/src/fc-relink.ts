@@ -1,42 +1,16 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { PaymentMethodReplaced, RelinkError, RelinkFallback, RelinkOutcome, StripeLike } from '@fc-relink/core';
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
-import { FcRelinkErrorEvent, FcRelinkStartEvent } from './events.js';
-import type * as FlowModuleNamespace from './flow.js';
-import type { Flow, FlowHost } from './flow.js';
+import { RelinkController } from './relink-controller.js';
 import { builtInLanguage, loadBuiltInStrings, loadedStrings, withOverrides, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
-import type { ClientSecretRequest, FcRelinkPreload, FcRelinkState, SetupIntentRequest } from './types.js';
+import type { ClientSecretRequest, FcRelinkPreload, FcRelinkPropertyName, FcRelinkState, SetupIntentRequest } from './types.js';
 import { readProperty } from './util.js';
+
+export type { FcRelinkPropertyName };
 
 /** The first signs of intent, for `preload="intent"`. */
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
-
-/** The states in which an attempt, or the payment step, has settled: `reset()` goes back to `idle` from these. */
-const SETTLED: ReadonlySet<FcRelinkState> = new Set(['succeeded', 'failed', 'errored', 'completed']);
-
-/**
- * The code that runs a relink (./flow.ts): asked for when the first element connects, after the
- * page's first render; once it is in, every element calls it synchronously.
- */
-type FlowModule = typeof FlowModuleNamespace;
-let flowModule: FlowModule | null = null;
-let flowLoading: Promise<FlowModule | null> | null = null;
-/** Why the flow's code did not load, the last time it did not. */
-let flowFailure: unknown = null;
-
-/** Loads the flow's code once per page; resolves `null` when it did not load (tried again next time). */
-function loadFlow(): Promise<FlowModule | null> {
-  flowLoading ??= import('./flow.js').then(
-    (module) => (flowModule = module),
-    (thrown: unknown) => {
-      flowLoading = null;
-      flowFailure = thrown;
-      return null;
-    },
-  );
-  return flowLoading;
-}
 
 /**
  * Elements waiting for the browser to be idle to preload Stripe.js: one idle callback for all of
@@ -61,9 +35,6 @@ function whenIdle(preload: () => void): void {
   else window.setTimeout(flushIdle, 1);
 }
 
-/** The outcome of an attempt that could not run: the flow's code did not load, or the element left first. */
-const notRun = (message: string): RelinkError => ({ type: 'error', code: 'unexpected', message, retryable: true, stripeError: null });
-
 /** The properties a page sets, with their attributes: the one declaration of them. */
 const PROPERTIES = {
   clientSecret: { attribute: 'client-secret' },
@@ -79,7 +50,7 @@ const PROPERTIES = {
   strings: { attribute: false },
   fetchSetupIntentSecret: { attribute: false },
   businessName: { attribute: 'business-name' },
-} satisfies PropertyDeclarations;
+} satisfies Record<FcRelinkPropertyName, PropertyDeclaration>;
 
 /** The `lang` of the closest ancestor that has one, crossing shadow roots. */
 function nearestLang(node: Element): string {
@@ -193,21 +164,14 @@ export class FcRelinkElement extends LitElement {
    */
   businessName = '';
 
-  /** The flow state (rendered, and reflected as the `state` attribute). */
-  #state: FcRelinkState = 'idle';
-  /** The outcome the latest settled attempt showed. */
-  #outcome: RelinkOutcome | null = null;
-  #attempts = 0;
+  /** The one owner of this element's relinks: what it shows comes from there. */
+  readonly #relink = new RelinkController(this);
   /** The language of the update under way. */
   #lang: BuiltInLanguage = 'en';
-  /** This element's relinks, once the flow's code is in. */
-  #flowInstance: Flow | null = null;
-  /** A start() made before the flow's code was in. */
-  #starting: Promise<RelinkOutcome> | null = null;
 
   /** The flow state; also the `state` attribute, for styling. Read-only. */
   get state(): FcRelinkState {
-    return this.#state;
+    return this.#relink.status;
   }
 
   static override get observedAttributes(): string[] {
@@ -217,7 +181,7 @@ export class FcRelinkElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     // `state` is the element's to write: a page's write is put back at once.
     if (name === 'state') {
-      if (value !== this.#state) this.setAttribute('state', this.#state);
+      if (value !== this.state) this.setAttribute('state', this.state);
       return;
     }
     super.attributeChangedCallback(name, old, value);
@@ -225,19 +189,12 @@ export class FcRelinkElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
-    // The flow's code comes right after the first render; a failure is met again by start().
-    if (!flowLoading) void loadFlow();
     this.#schedulePreload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancelPreload();
-    // A move within the page disconnects and reconnects at once; only a real removal aborts.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.#flowInstance?.abort();
-    });
   }
 
   /**
@@ -246,34 +203,13 @@ export class FcRelinkElement extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let updated = await super.getUpdateComplete();
-    if (!flowModule) await loadFlow();
+    await this.#relink.ready();
     const load = this.#langLoad;
     if (load && !load.done) {
       await load.ready;
       updated = await super.getUpdateComplete();
     }
     return updated;
-  }
-
-  /** The element's side of its flow (what only the element may change); made with the flow. */
-  #host(): FlowHost {
-    return {
-      element: this,
-      state: () => this.#state,
-      outcome: () => this.#outcome,
-      setState: (state, outcome) => {
-        if (outcome) this.#outcome = outcome;
-        this.#setState(state);
-      },
-      nextAttempt: () => ++this.#attempts,
-      attempts: () => this.#attempts,
-    };
-  }
-
-  /** The flow, when its code is in. */
-  #flow(): Flow | null {
-    if (!this.#flowInstance && flowModule) this.#flowInstance = new flowModule.Flow(this.#host());
-    return this.#flowInstance;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -290,33 +226,7 @@ export class FcRelinkElement extends LitElement {
    * rejects. While an attempt runs, returns that attempt's promise.
    */
   start(): Promise<RelinkOutcome> {
-    const flow = this.#flow();
-    if (flow) return flow.start();
-    // Called before the flow's code came: it runs as soon as it is in, once for every such call,
-    // unless the element left the page meanwhile.
-    if (!this.#starting) {
-      const wasConnected = this.isConnected;
-      const starting = loadFlow().then((module) => {
-        if (!module) return this.#endUnrun(`fc-relink could not load the code that opens Stripe (${flowFailure instanceof Error ? flowFailure.name : 'offline?'}); try again.`);
-        if (wasConnected && !this.isConnected) return this.#endUnrun('The element left the page before Stripe opened. Nothing was sent to Stripe.');
-        return this.#flow()!.start();
-      });
-      this.#starting = starting;
-      void starting.then(() => {
-        if (this.#starting === starting) this.#starting = null;
-      });
-    }
-    return this.#starting;
-  }
-
-  /** An attempt that could not run: it still begins and settles, as a retryable error. */
-  #endUnrun(message: string): RelinkOutcome {
-    const outcome = notRun(message);
-    this.dispatchEvent(new FcRelinkStartEvent({ attempt: ++this.#attempts, purpose: 'initial' }));
-    this.#outcome = outcome;
-    this.#setState('errored');
-    this.dispatchEvent(new FcRelinkErrorEvent(outcome));
-    return outcome;
+    return this.#relink.start();
   }
 
   /**
@@ -325,10 +235,7 @@ export class FcRelinkElement extends LitElement {
    * payment step is under way.
    */
   reset(): void {
-    if (!SETTLED.has(this.#state)) return;
-    this.#flowInstance?.reset();
-    this.#outcome = null;
-    this.#setState('idle');
+    this.#relink.reset();
   }
 
   /**
@@ -338,8 +245,7 @@ export class FcRelinkElement extends LitElement {
    * and dispatches nothing. Resolves with that attempt's outcome, or `null` when none runs.
    */
   chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
-    // A failure (and so the flow's code) is there to fall back from, or nothing runs.
-    return this.#flowInstance?.chooseFallback(fallback) ?? Promise.resolve(null);
+    return this.#relink.chooseFallback(fallback);
   }
 
   /**
@@ -350,19 +256,13 @@ export class FcRelinkElement extends LitElement {
    * not showing the mandate. Never rejects.
    */
   confirmPaymentMethod(): Promise<PaymentMethodReplaced | RelinkError | null> {
-    return this.#flowInstance?.confirmPaymentMethod() ?? Promise.resolve(null);
-  }
-
-  #setState(next: FcRelinkState): void {
-    this.#state = next;
-    this.requestUpdate();
-    this.setAttribute('state', next);
+    return this.#relink.confirmPaymentMethod();
   }
 
   #preloadNow = (): void => {
     this.#cancelPreload();
     // Only warms the cache: start() meets any failure again.
-    void loadFlow().then((module) => module && this.#flow()!.preload());
+    this.#relink.preload();
   };
 
   /** What this element's preload waits for. */
@@ -427,10 +327,8 @@ export class FcRelinkElement extends LitElement {
     const builtIn = this.#builtInStrings(lang);
     if (!builtIn) return nothing;
     const s = withOverrides(builtIn, readProperty(this, 'strings'));
-    const state = this.#state;
-    const outcome = this.#outcome;
+    const { status: state, outcome, flow } = this.#relink;
     const disabled = Boolean(readProperty(this, 'disabled'));
-    const flow = this.#flowInstance;
     // The trigger: before and during an attempt; after one, only as a retry that can help.
     const retry = (state === 'errored' && outcome?.type === 'error' && outcome.retryable) || (state === 'failed' && !flow?.offeredFallbacks().length);
     const trigger = state === 'idle' || state === 'loading' || state === 'open' || retry;
@@ -449,9 +347,6 @@ export class FcRelinkElement extends LitElement {
     `;
   }
 }
-
-/** The properties a page sets on `<fc-relink>`, as declared; the read-only `state` is not one. */
-export type FcRelinkPropertyName = keyof typeof PROPERTIES;
 
 /** The properties a page sets, with their types. The React and Vue bindings type their props from it. */
 export type FcRelinkProperties = Pick<FcRelinkElement, FcRelinkPropertyName>;

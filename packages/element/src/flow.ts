@@ -3,7 +3,8 @@
 // the Stripe source, attempts and their settlement, fallbacks, the start of the payment-method
 // step, and what the element shows once an attempt began (the status text, the fallback buttons,
 // where focus goes). By the time a person clicks, it is in, so the click still reaches Stripe
-// within its own task.
+// within its own task. It plugs into the element's RelinkController (the one owner of its runs,
+// seen here as a `RunOwner`) and changes what the element shows only through it.
 import {
   describeThrown,
   instanceSource,
@@ -18,30 +19,16 @@ import {
   type StripeLike,
   type StripeSource,
 } from '@fc-relink/core';
+import type { StripeConstructorOptions } from '@stripe/stripe-js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { FcRelinkErrorEvent, FcRelinkFailureEvent, FcRelinkFallbackEvent, FcRelinkStartEvent, FcRelinkSuccessEvent } from './events.js';
-import type { FcRelinkElement } from './fc-relink.js';
 import type { PaymentStep, PaymentStepHost } from './mandate.js';
 import type { BuiltInLanguage, FcRelinkStrings } from './strings.js';
-import type { ClientSecretRequest, FcRelinkState, SetupIntentRequest } from './types.js';
+import type { ClientSecretRequest, RelinkHostElement, RunOwner, SetupIntentRequest } from './types.js';
 import { asFunction, readProperty } from './util.js';
 
-/** What the element gives its flow: itself, and the parts of it only it may change. */
-export interface FlowHost {
-  readonly element: FcRelinkElement;
-  state(): FcRelinkState;
-  /** The outcome of the latest attempt that settled. */
-  outcome(): RelinkOutcome | null;
-  /** Sets the state (and the outcome it shows), reflected and rendered. */
-  setState(state: FcRelinkState, outcome?: RelinkOutcome): void;
-  /** Numbers a new attempt: 1 for the element's first. */
-  nextAttempt(): number;
-  /** The number of the latest attempt. */
-  attempts(): number;
-}
-
 /** Moves focus to one of the element's parts once it is rendered. */
-async function focusPart(element: FcRelinkElement, part: string): Promise<void> {
+async function focusPart(element: RelinkHostElement, part: string): Promise<void> {
   await element.updateComplete;
   element.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
 }
@@ -51,7 +38,7 @@ async function focusPart(element: FcRelinkElement, part: string): Promise<void> 
  * on the page. Where no trigger shows (the repair is done, or fallbacks are the next step), to
  * the first fallback, else to the status that says what happened.
  */
-async function returnFocus(element: FcRelinkElement): Promise<void> {
+async function returnFocus(element: RelinkHostElement): Promise<void> {
   await element.updateComplete;
   if (!element.isConnected) return;
   const active = document.activeElement;
@@ -62,7 +49,7 @@ async function returnFocus(element: FcRelinkElement): Promise<void> {
   (slotted ?? first('trigger') ?? first('fallback') ?? first('status'))?.focus();
 }
 
-const hasFocus = (element: FcRelinkElement): boolean => element.matches(':focus-within');
+const hasFocus = (element: RelinkHostElement): boolean => element.matches(':focus-within');
 
 const settleEvent = (outcome: RelinkOutcome): Event =>
   outcome.type === 'success'
@@ -76,7 +63,7 @@ const stateOf = { success: 'succeeded', failure: 'failed', error: 'errored' } as
 /** How many of the secrets that reached Stripe an element remembers (one per attempt). */
 const MAX_USED_SECRETS = 50;
 
-/** One element's relinks: made when the element first needs it, kept for its life. */
+/** One element's relinks, for its RelinkController: made when the element first needs it, kept for its life. */
 export class Flow {
   /** The Stripe source and the properties it was made from. */
   #source: { stripe: unknown; publishableKey: unknown; stripeAccount: unknown; stripeOptions: unknown; source: StripeSource } | null = null;
@@ -105,12 +92,12 @@ export class Flow {
   /** SetupIntent secrets this element confirmed: none is confirmed twice. */
   #usedSetupSecrets = new Set<string>();
 
-  constructor(private readonly host: FlowHost) {}
+  constructor(private readonly host: RunOwner) {}
 
   /** The status text of the state the element is in. */
   statusText(s: FcRelinkStrings, lang: BuiltInLanguage): string {
-    const state = this.host.state();
-    const outcome = this.host.outcome();
+    const state = this.host.status;
+    const outcome = this.host.outcome;
     switch (state) {
       case 'loading':
         return s.loading;
@@ -133,8 +120,8 @@ export class Flow {
 
   /** The fallbacks shown as buttons after the last failure: retries need fetchClientSecret, as a used secret is never sent again. */
   offeredFallbacks(): RelinkFallback[] {
-    const outcome = this.host.outcome();
-    if (this.host.state() !== 'failed' || outcome?.type !== 'failure') return [];
+    const outcome = this.host.outcome;
+    if (this.host.status !== 'failed' || outcome?.type !== 'failure') return [];
     const canFetch = asFunction(readProperty(this.element, 'fetchClientSecret')) !== null;
     return outcome.fallbacks.filter((f) => f === 'new_payment_method' || canFetch);
   }
@@ -142,7 +129,7 @@ export class Flow {
   /** What follows the status: the fallbacks after a failure, or the mandate after a relink that needs a new payment method. */
   renderAfterStatus(s: FcRelinkStrings, lang: BuiltInLanguage): TemplateResult | typeof nothing {
     const { element, host } = this;
-    const state = host.state();
+    const state = host.status;
     const disabled = Boolean(readProperty(element, 'disabled'));
     const offered = this.offeredFallbacks();
     if (offered.length) {
@@ -179,7 +166,7 @@ export class Flow {
     if (!readProperty(this.element, 'disabled')) void this.confirmPaymentMethod();
   };
 
-  private get element(): FcRelinkElement {
+  private get element(): RelinkHostElement {
     return this.host.element;
   }
 
@@ -198,8 +185,8 @@ export class Flow {
 
   chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
     const { element, host } = this;
-    const outcome = host.outcome();
-    const failure = host.state() === 'failed' && outcome?.type === 'failure' ? outcome : null;
+    const outcome = host.outcome;
+    const failure = host.status === 'failed' && outcome?.type === 'failure' ? outcome : null;
     // Nothing to fall back from, a fallback it did not offer, or an attempt already running.
     if (!failure || !failure.fallbacks.includes(fallback) || this.#current) return Promise.resolve(null);
     const event = new FcRelinkFallbackEvent({ fallback, failure });
@@ -212,7 +199,7 @@ export class Flow {
   }
 
   confirmPaymentMethod(): Promise<PaymentMethodReplaced | RelinkError | null> {
-    return this.host.state() === 'mandate' && this.payment ? this.payment.confirm() : Promise.resolve(null);
+    return this.host.status === 'mandate' && this.payment ? this.payment.confirm() : Promise.resolve(null);
   }
 
   /**
@@ -255,9 +242,10 @@ export class Flow {
     const source = stripe
       ? instanceSource(stripe as StripeLike | Promise<StripeLike | null>)
       : publishableKeySource({
-          publishableKey: publishableKey ?? '',
-          stripeAccount: stripeAccount || undefined,
-          stripeOptions: stripeOptions ?? undefined,
+          // Whatever the page set: core checks each before anything loads.
+          publishableKey: publishableKey as string,
+          stripeAccount: (stripeAccount || undefined) as string | undefined,
+          stripeOptions: (stripeOptions ?? undefined) as StripeConstructorOptions | undefined,
         });
     this.#source = { stripe, publishableKey, stripeAccount, stripeOptions, source };
     return source;
@@ -276,17 +264,19 @@ export class Flow {
     const controller = this.#controller;
     const last = this.#last;
     // Every property is read once for the attempt; one that throws is read as unset.
-    const fetchSecret = asFunction(readProperty(element, 'fetchClientSecret'));
+    const fetchSecret = asFunction<(request: ClientSecretRequest) => unknown>(readProperty(element, 'fetchClientSecret'));
     // The page's fetchClientSecret, with what it is asked made when it is asked.
     const ask = fetchSecret
       ? () =>
-          fetchSecret.call(element, {
-            purpose,
-            authorization: last.authorization,
-            account: purpose === 'authorization_retry' ? null : last.account,
-            previousSessionId: last.sessionId,
-            signal: controller.signal,
-          })
+          Promise.resolve(
+            fetchSecret.call(element, {
+              purpose,
+              authorization: last.authorization,
+              account: purpose === 'authorization_retry' ? null : last.account,
+              previousSessionId: last.sessionId,
+              signal: controller.signal,
+            }),
+          )
       : null;
     // Busy before anyone hears of it: a start listener calling start() gets this same attempt.
     let settle!: (outcome: RelinkOutcome) => void;
@@ -306,12 +296,13 @@ export class Flow {
         clientSecret: readProperty(element, 'clientSecret'),
         fetchClientSecret: ask,
         usedSecrets: this.#usedSecrets,
-        existingAccountIds: readProperty(element, 'existingAccountIds') ?? undefined,
+        // Whatever the page set: core reads only an array's strings.
+        existingAccountIds: (readProperty(element, 'existingAccountIds') ?? undefined) as readonly string[] | undefined,
         signal: controller.signal,
         onOpen: (secret) => {
           this.#remember(secret);
           this.#opened = true;
-          if (started) host.setState('open');
+          if (started) host.setStatus('open');
           else opened = true;
         },
       });
@@ -323,7 +314,7 @@ export class Flow {
     // an open window gives focus back to the trigger anyway.
     this.#focusWasInside = hasFocus(element);
     started = true;
-    host.setState(opened ? 'open' : 'loading');
+    host.setStatus(opened ? 'open' : 'loading');
     element.dispatchEvent(new FcRelinkStartEvent({ attempt, purpose }));
     // runRelinkAttempt never rejects (every failure is an outcome), and `running` hands its
     // outcome to the callers.
@@ -348,8 +339,8 @@ export class Flow {
     }
     // Stripe's window took focus while it was open, or focus was on something of the element's
     // (a fallback button that is gone now): give it back to the trigger.
-    const refocus = host.state() === 'open' || this.#focusWasInside || hasFocus(element);
-    host.setState(stateOf[outcome.type], outcome);
+    const refocus = host.status === 'open' || this.#focusWasInside || hasFocus(element);
+    host.setStatus(stateOf[outcome.type], outcome);
     element.dispatchEvent(settleEvent(outcome));
     // Focus is a side effect: nobody waits for it.
     if (refocus) void returnFocus(element);
@@ -364,7 +355,7 @@ export class Flow {
    */
   #beginPaymentStep(success: RelinkSuccess): void {
     const { element, host } = this;
-    const fetchSecret = asFunction(readProperty(element, 'fetchSetupIntentSecret'));
+    const fetchSecret = asFunction<(request: SetupIntentRequest) => unknown>(readProperty(element, 'fetchSetupIntentSecret'));
     const account = success.accounts.find((a) => a.isNew) ?? success.accounts[0];
     // The step lives as long as its relink: also on an element taken off the page meanwhile.
     if (!fetchSecret || !account) return;
@@ -372,7 +363,7 @@ export class Flow {
       element.dispatchEvent(new FcRelinkErrorEvent(relinkError('missing_configuration', 'The payment step needs businessName or mandate slot text.')));
       return;
     }
-    const attempt = host.attempts();
+    const attempt = host.attempt;
     const controller = new AbortController();
     const request: SetupIntentRequest = { account, sessionId: success.sessionId, signal: controller.signal };
     const ask = (): Promise<unknown> => new Promise((resolve) => resolve(fetchSecret.call(element, request)));
@@ -385,7 +376,7 @@ export class Flow {
       ask,
       used: this.#usedSetupSecrets,
       stripe: () => this.#stripeSource().peek(),
-      setState: (state) => host.setState(state),
+      setState: (state) => host.setStatus(state),
       focus: (part) => void focusPart(element, part),
       returnFocus: () => void returnFocus(element),
     };
@@ -394,9 +385,9 @@ export class Flow {
     void import('./mandate.js').then(
       ({ PaymentStep }) => {
         // A new relink began meanwhile, or the page reset the element: no mandate for this one.
-        if (attempt !== host.attempts() || this.#current || host.state() !== 'succeeded') return controller.abort();
+        if (attempt !== host.attempt || this.#current || host.status !== 'succeeded') return controller.abort();
         this.payment = new PaymentStep(step);
-        host.setState('mandate');
+        host.setStatus('mandate');
         void focusPart(element, 'mandate');
       },
       (thrown: unknown) => {

@@ -1,4 +1,4 @@
-import type { RelinkedAccount, RelinkFallback } from '@fc-relink/core';
+import type { RelinkedAccount, RelinkFallback, RelinkOutcome } from '@fc-relink/core';
 
 /** What `fetchClientSecret` is asked for. */
 export interface ClientSecretRequest {
@@ -33,3 +33,47 @@ export interface SetupIntentRequest {
 export type FcRelinkPreload = 'idle' | 'eager' | 'intent' | 'none';
 
 export type { RelinkFallback };
+
+/** The properties a page sets on `<fc-relink>`; the read-only `state` is not one. */
+export type FcRelinkPropertyName =
+  | 'clientSecret'
+  | 'fetchClientSecret'
+  | 'publishableKey'
+  | 'stripeAccount'
+  | 'stripeOptions'
+  | 'stripe'
+  | 'existingAccountIds'
+  | 'preload'
+  | 'disabled'
+  | 'locale'
+  | 'strings'
+  | 'fetchSetupIntentSecret'
+  | 'businessName';
+
+/**
+ * The element as the code that runs a relink sees it: its properties as the page set them
+ * (whatever that is: each is checked where it is used), where it renders, and when it has.
+ */
+export type RelinkHostElement = HTMLElement &
+  Readonly<Record<FcRelinkPropertyName, unknown>> & {
+    readonly renderRoot: HTMLElement | DocumentFragment;
+    readonly updateComplete: Promise<boolean>;
+  };
+
+/**
+ * The owner of an element's runs (its `RelinkController`): one status, the outcome it shows, the
+ * call id of the latest attempt. The code loaded later changes them only through it.
+ */
+export interface RunOwner {
+  readonly element: RelinkHostElement;
+  /** The state the element is in (reflected as its `state` attribute). */
+  readonly status: FcRelinkState;
+  /** The outcome of the latest attempt that settled. */
+  readonly outcome: RelinkOutcome | null;
+  /** The latest attempt's number (its call id): 1 for the element's first. */
+  readonly attempt: number;
+  /** Moves to a state (and the outcome it shows); the element renders it. */
+  setStatus(status: FcRelinkState, outcome?: RelinkOutcome): void;
+  /** Numbers a new attempt. */
+  nextAttempt(): number;
+}

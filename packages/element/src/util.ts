@@ -1,5 +1,7 @@
 /** The page's function, or `null` for anything that is not one. */
-export const asFunction = <T,>(value: T): T | null => (typeof value === 'function' ? value : null);
+export function asFunction<F extends (...args: never[]) => unknown>(value: unknown): F | null {
+  return typeof value === 'function' ? (value as F) : null;
+}
 
 /**
  * A property as the page set it, or `undefined` when reading it throws (a getter or a proxy of
