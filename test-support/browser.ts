@@ -9,8 +9,11 @@ export interface Network {
   requests: string[];
 }
 
-/** Switches how js.stripe.com answers (see scripts/wtr-stripe-network.mjs) and reports requests. */
-export const network = (payload: { mode?: Network['mode']; reset?: boolean } = {}) =>
+/**
+ * Switches how js.stripe.com answers (see stripe-network/plugin.mjs) and reports requests; `fail`
+ * names the page's own paths, by their ending, that fail as a network error would.
+ */
+export const network = (payload: { mode?: Network['mode']; reset?: boolean; fail?: string[] } = {}) =>
   executeServerCommand<Network, typeof payload>('stripe-network', payload);
 
 /** Lit's development-mode warnings issued so far, less the notice that dev mode is on. */

@@ -1,18 +1,20 @@
 // Server side of the browser suites' network stand-in (sw.js). Each test page (web-test-runner
 // session) has its own state, so suites pass alone and in any order:
-// `executeServerCommand('stripe-network', { mode?, reset? })` sets how js.stripe.com answers for
-// the calling page and returns `{ mode, stripeRequests, requests }`. Pages start offline.
+// `executeServerCommand('stripe-network', { mode?, reset?, fail? })` sets how js.stripe.com answers
+// for the calling page (and `fail`: the page's own paths, by their ending, that fail as a network
+// error would, for code loaded later) and returns `{ mode, stripeRequests, requests }`. Pages
+// start offline.
 import { readFileSync } from 'node:fs';
 import { fakeStripeScriptFor } from '@fc-relink/testing';
 
 const SW_PATH = '/__stripe-network-sw.js';
 const swSource = readFileSync(new URL('./sw.js', import.meta.url), 'utf8');
 
-/** @type {Map<string, { mode: 'offline' | 'fake', stripeRequests: string[], requests: string[] }>} */
+/** @type {Map<string, { mode: 'offline' | 'fake', stripeRequests: string[], requests: string[], fail: string[] }>} */
 const sessions = new Map();
 const stateOf = (id) => {
   let state = sessions.get(id);
-  if (!state) sessions.set(id, (state = { mode: 'offline', stripeRequests: [], requests: [] }));
+  if (!state) sessions.set(id, (state = { mode: 'offline', stripeRequests: [], requests: [], fail: [] }));
   return state;
 };
 
@@ -28,8 +30,10 @@ export function stripeNetworkPlugin() {
       const url = context.URL.searchParams.get('url') ?? '';
       const state = stateOf(context.URL.searchParams.get('session') ?? '');
       state.requests.push(url);
-      const { hostname, origin } = new URL(url);
-      if (origin === context.URL.origin) return { body: 'pass', type: 'txt' };
+      const { hostname, origin, pathname } = new URL(url);
+      if (origin === context.URL.origin) {
+        return state.fail.some((ending) => pathname.endsWith(ending)) ? refuse('failed by the test') : { body: 'pass', type: 'txt' };
+      }
       if (hostname !== 'js.stripe.com') return refuse('no network in tests');
       state.stripeRequests.push(url);
       if (state.mode !== 'fake') return refuse('offline');
@@ -43,6 +47,7 @@ export function stripeNetworkPlugin() {
         state.requests = [];
       }
       if (payload?.mode) state.mode = payload.mode;
+      if (payload?.fail) state.fail = [...payload.fail];
       return { mode: state.mode, stripeRequests: [...state.stripeRequests], requests: [...state.requests] };
     },
   };

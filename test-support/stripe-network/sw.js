@@ -2,7 +2,7 @@
 // service worker that asks the test server (plugin.mjs) about every request the test page makes.
 // The server records it for the page's session and decides: js.stripe.com is answered with the
 // fake Stripe.js of @fc-relink/testing or refused (offline, blocked); any other origin is refused
-// (the tests have no network); the test server's own files pass through.
+// (the tests have no network); the test server's own files pass through, unless a test fails one.
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
@@ -17,8 +17,10 @@ async function answer(event) {
   ask.searchParams.set('session', (await sessionOf(event)) ?? '');
   ask.searchParams.set('url', url);
   const decision = await fetch(ask, { cache: 'no-store' });
-  if (new URL(url).origin === self.location.origin) return fetch(event.request);
-  if (!decision.ok || decision.headers.get('x-stripe-network') === 'refuse') return Response.error();
+  const refused = !decision.ok || decision.headers.get('x-stripe-network') === 'refuse';
+  // The test server's own files pass, unless a test fails one (code the element loads later).
+  if (new URL(url).origin === self.location.origin) return refused ? Response.error() : fetch(event.request);
+  if (refused) return Response.error();
   return new Response(await decision.text(), { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
 }
 
