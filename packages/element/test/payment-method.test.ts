@@ -273,6 +273,29 @@ describe('<fc-relink> payment-method step: it lives as long as its relink', () =
     expect(events).to.deep.equal(['fc-relink-success', 'fc-relink-payment-method']);
   });
 
+  it('taken off while confirming and put back before Stripe answers: one confirmation, completed where it is', async () => {
+    const { el, events } = await relinked();
+    await atMandate(el);
+    const parent = el.parentElement!;
+    const gate = deferred();
+    const gated = createFakeStripe({ gate: gate.promise });
+    el.stripe = gated;
+    const confirming = el.confirmPaymentMethod();
+    el.remove();
+    await aTimeout(10);
+    parent.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('confirming');
+    expect(part(el, 'confirm')!.getAttribute('aria-busy')).to.equal('true');
+    gate.resolve();
+    expect(await confirming).to.deep.include({ status: 'succeeded' });
+    await el.updateComplete;
+    expect(el.state).to.equal('completed');
+    expect(status(el)).to.equal('Payment method updated.');
+    expect(gated.setupCalls).to.have.length(1);
+    expect(events).to.deep.equal(['fc-relink-success', 'fc-relink-payment-method']);
+  });
+
   it('taken off before the mandate showed: the mandate is there when it comes back', async () => {
     const answer = deferred<string>();
     const { el, events } = await relinked({ answers: [() => answer.promise] });
