@@ -25,7 +25,10 @@ export interface SetupIntentRequest {
   account: RelinkedAccount;
   /** The relink session that linked it. */
   sessionId: string;
-  /** Aborted when the element leaves the page. */
+  /**
+   * Aborted when the step ends without this answer being used: a new relink began, or the page
+   * called `reset()`. Not when the element leaves the page: the step lives as long as its relink.
+   */
   signal: AbortSignal;
 }
 
