@@ -39,7 +39,10 @@ const MAX_FIELD_LENGTH = 255;
 /** More accounts than one session links: the rest are not read. */
 const MAX_ACCOUNTS = 100;
 
-/** A text from Stripe as it may reach the page: non-empty, bounded and redacted (SPEC section 5); else `null`. */
+/**
+ * A text from Stripe (a field of a session or of an error) as it may reach the page: non-empty,
+ * cut to a length no Stripe field needs, and redacted (SPEC section 5); else `null`.
+ */
 function text(value: unknown, max = MAX_FIELD_LENGTH): string | null {
   const read = str(value);
   return read === null ? null : redact(cut(read, max));
@@ -76,19 +79,13 @@ export function fallbacksFor(mode: RelinkMode, reason: RelinkFailureReason): Rel
     : ['retry', 'new_payment_method'];
 }
 
-/** A field of Stripe's error, redacted and cut to a length no Stripe field needs; `null` when absent. */
-function errorField(value: unknown, max: number): string | null {
-  const text = str(value);
-  return text === null ? null : redact(cut(text, max));
-}
-
 function stripeErrorOutcome(error: unknown): RelinkError {
   const source: Dict = isDict(error) ? error : {};
   const stripeError: RelinkStripeError = {
-    type: errorField(source.type, 100) ?? 'unknown',
-    code: errorField(source.code, 100),
-    message: errorField(source.message, MAX_MESSAGE_LENGTH) ?? errorField(error, MAX_MESSAGE_LENGTH),
-    docUrl: errorField(source.doc_url, 300),
+    type: text(source.type, 100) ?? 'unknown',
+    code: text(source.code, 100),
+    message: text(source.message, MAX_MESSAGE_LENGTH) ?? text(error, MAX_MESSAGE_LENGTH),
+    docUrl: text(source.doc_url, 300),
   };
   const label = stripeError.code ? `${stripeError.type}/${stripeError.code}` : stripeError.type;
   return relinkError(
