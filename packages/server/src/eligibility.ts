@@ -82,10 +82,14 @@ export function textOf(record: Record<string, unknown> | null, field: string): s
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** A plausible unix time in seconds (a date Stripe gives), else `null`. */
+export function unixSecondsOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
 /** `expected_deactivation_date` when it is a plausible unix time in seconds, else `null`. */
 export function deactivationDateOf(active: Record<string, unknown> | null): number | null {
-  const value = active?.['expected_deactivation_date'];
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+  return unixSecondsOf(active?.['expected_deactivation_date']);
 }
 
 function decide(object: unknown): RelinkEligibility {

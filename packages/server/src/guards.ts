@@ -12,6 +12,18 @@ export function idOf(value: unknown): string | null {
   return null;
 }
 
+/**
+ * The customer an `account_holder` of type `'customer'` names: its Customer (`cus_...`), or else
+ * its customer Account (Accounts v2); `null` for any other holder, or one that names neither.
+ */
+export function customerOf(holder: unknown): { customer: string } | { customer_account: string } | null {
+  if (!isRecord(holder) || holder['type'] !== 'customer') return null;
+  const customer = idOf(holder['customer']);
+  if (customer !== null) return { customer };
+  const customerAccount = idOf(holder['customer_account']);
+  return customerAccount === null ? null : { customer_account: customerAccount };
+}
+
 /** The per-request options every helper takes: each a non-empty string when given. */
 export interface PerRequestOptions {
   idempotencyKey?: string;

@@ -1,5 +1,5 @@
 import { RelinkParamsError } from './errors.js';
-import { idOf, isRecord } from './guards.js';
+import { customerOf, idOf, isRecord } from './guards.js';
 import { RELINK_API_VERSION } from './version.js';
 import type {
   AccountSubcategory,
@@ -144,10 +144,8 @@ function accountHolderParam(holder: unknown): RelinkAccountHolderParam | null {
     throw new RelinkParamsError('invalid_account_holder', 'account.account_holder must be an object or null.');
   }
   if (holder['type'] === 'customer') {
-    const customer = idOf(holder['customer']);
-    if (customer !== null) return { type: 'customer', customer };
-    const customerAccount = idOf(holder['customer_account']);
-    if (customerAccount !== null) return { type: 'customer', customer_account: customerAccount };
+    const customer = customerOf(holder);
+    if (customer !== null) return { type: 'customer', ...customer };
     throw new RelinkParamsError(
       'invalid_account_holder',
       "account.account_holder has type 'customer' but neither customer nor customer_account.",

@@ -56,8 +56,9 @@ const PURPOSES: ReadonlySet<unknown> = new Set(['initial', 'retry', 'authorizati
 /**
  * The scope a request asks for: any account at the bank after `no_account`
  * (`authorization_retry`), and for a retry of that (`retry` with `account: null` after an attempt
- * whose `authorization` is known); otherwise that exact account. A retry keeps the scope of what it retries, so a customer is never sent back to
- * the exact account that already failed with `no_account`.
+ * whose `authorization` is known); otherwise that exact account. A retry keeps the scope of what
+ * it retries, so a customer is never sent back to the exact account that already failed with
+ * `no_account`.
  */
 function scopeFor(request: unknown): RelinkScope {
   const purpose = isRecord(request) ? (request['purpose'] ?? 'initial') : undefined;

@@ -1,5 +1,5 @@
 import { RelinkParamsError, RelinkSessionError } from './errors.js';
-import { idOf, isRecord, perRequestOptions, type PerRequestOptions } from './guards.js';
+import { customerOf, idOf, isRecord, perRequestOptions, type PerRequestOptions } from './guards.js';
 import type { RelinkAccount } from './types.js';
 import { RELINK_API_VERSION } from './version.js';
 
@@ -96,7 +96,7 @@ export function replacementSetupIntentParams(account: RelinkAccount, options: Re
   }
   const billingDetails = billingDetailsParam(options.billingDetails);
   return {
-    ...ownerOf(account.account_holder),
+    ...customerOf(account.account_holder),
     allowed_payment_method_types: ['us_bank_account'],
     payment_method_data: {
       type: 'us_bank_account',
@@ -104,15 +104,6 @@ export function replacementSetupIntentParams(account: RelinkAccount, options: Re
       billing_details: billingDetails,
     },
   };
-}
-
-/** Who owns the new payment method: the account holder's Customer, or its customer Account. */
-function ownerOf(holder: unknown): Pick<ReplacementSetupIntentParams, 'customer' | 'customer_account'> {
-  if (!isRecord(holder) || holder['type'] !== 'customer') return {};
-  const customer = idOf(holder['customer']);
-  if (customer !== null) return { customer };
-  const customerAccount = idOf(holder['customer_account']);
-  return customerAccount === null ? {} : { customer_account: customerAccount };
 }
 
 /** Per-request options of {@link createReplacementSetupIntent}. */

@@ -1,5 +1,5 @@
 import { interpretRelinkResult, type RelinkOutcome } from '@fc-relink/core/interpret';
-import { deactivationDateOf, statusDetail, textOf } from './eligibility.js';
+import { deactivationDateOf, statusDetail, textOf, unixSecondsOf } from './eligibility.js';
 import { idOf, isRecord } from './guards.js';
 
 /**
@@ -201,7 +201,7 @@ function earliestExpiry(numbers: unknown): number | null {
   if (!Array.isArray(numbers)) return null;
   let earliest: number | null = null;
   for (const number of numbers.slice(0, 100)) {
-    const date = isRecord(number) ? deactivationDateOf({ expected_deactivation_date: number['expected_expiry_date'] }) : null;
+    const date = isRecord(number) ? unixSecondsOf(number['expected_expiry_date']) : null;
     if (date !== null && (earliest === null || date < earliest)) earliest = date;
   }
   return earliest;
@@ -212,7 +212,7 @@ export function snapshotTypeOf(thinType: string): RelinkWebhookEventType | null 
   return THIN_TYPES.has(thinType) ? (thinType.slice(THIN_PREFIX.length) as RelinkWebhookEventType) : null;
 }
 
-export function result(
+function result(
   action: RelinkWebhookActionKind,
   object: RelinkWebhookAction['object'],
   id: string | null,
