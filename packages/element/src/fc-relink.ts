@@ -1,6 +1,7 @@
-import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { PaymentMethodReplaced, RelinkError, RelinkFallback, RelinkOutcome, StripeLike } from '@fc-relink/core';
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
+import { PROPERTIES } from './properties.js';
 import { RelinkController } from './relink-controller.js';
 import { builtInLanguage, loadBuiltInStrings, loadedStrings, withOverrides, type BuiltInLanguage, type FcRelinkStrings } from './strings.js';
 import { styles } from './styles.js';
@@ -34,23 +35,6 @@ function whenIdle(preload: () => void): void {
   if (window.requestIdleCallback) window.requestIdleCallback(flushIdle, { timeout: 2000 });
   else window.setTimeout(flushIdle, 1);
 }
-
-/** The properties a page sets, with their attributes: the one declaration of them. */
-const PROPERTIES = {
-  clientSecret: { attribute: 'client-secret' },
-  fetchClientSecret: { attribute: false },
-  publishableKey: { attribute: 'publishable-key' },
-  stripeAccount: { attribute: 'stripe-account' },
-  stripeOptions: { attribute: false },
-  stripe: { attribute: false },
-  existingAccountIds: { attribute: false },
-  preload: {},
-  disabled: { type: Boolean },
-  locale: {},
-  strings: { attribute: false },
-  fetchSetupIntentSecret: { attribute: false },
-  businessName: { attribute: 'business-name' },
-} satisfies Record<FcRelinkPropertyName, PropertyDeclaration>;
 
 /** The `lang` of the closest ancestor that has one, crossing shadow roots. */
 function nearestLang(node: Element): string {
@@ -329,8 +313,9 @@ export class FcRelinkElement extends LitElement {
     const s = withOverrides(builtIn, readProperty(this, 'strings'));
     const { status: state, outcome, flow } = this.#relink;
     const disabled = Boolean(readProperty(this, 'disabled'));
+    const fallbacks = flow?.offeredFallbacks() ?? [];
     // The trigger: before and during an attempt; after one, only as a retry that can help.
-    const retry = (state === 'errored' && outcome?.type === 'error' && outcome.retryable) || (state === 'failed' && !flow?.offeredFallbacks().length);
+    const retry = (state === 'errored' && outcome?.type === 'error' && outcome.retryable) || (state === 'failed' && !fallbacks.length);
     const trigger = state === 'idle' || state === 'loading' || state === 'open' || retry;
     return html`
       ${trigger
@@ -343,7 +328,7 @@ export class FcRelinkElement extends LitElement {
       <div part="status" role="status" aria-live="polite" lang=${lang} tabindex="-1">
         ${flow ? flow.statusText(s, lang) : state === 'errored' ? s.error_retryable : ''}
       </div>
-      ${flow ? flow.renderAfterStatus(s, lang) : nothing}
+      ${flow ? flow.renderAfterStatus(s, lang, fallbacks) : nothing}
     `;
   }
 }

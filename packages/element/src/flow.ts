@@ -126,12 +126,14 @@ export class Flow {
     return outcome.fallbacks.filter((f) => f === 'new_payment_method' || canFetch);
   }
 
-  /** What follows the status: the fallbacks after a failure, or the mandate after a relink that needs a new payment method. */
-  renderAfterStatus(s: FcRelinkStrings, lang: BuiltInLanguage): TemplateResult | typeof nothing {
+  /**
+   * What follows the status: the fallbacks after a failure (`offered`, as {@link offeredFallbacks}
+   * gave them for this render), or the mandate after a relink that needs a new payment method.
+   */
+  renderAfterStatus(s: FcRelinkStrings, lang: BuiltInLanguage, offered: readonly RelinkFallback[]): TemplateResult | typeof nothing {
     const { element, host } = this;
     const state = host.status;
     const disabled = Boolean(readProperty(element, 'disabled'));
-    const offered = this.offeredFallbacks();
     if (offered.length) {
       return html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
         ${offered.map(

@@ -1,4 +1,5 @@
 import type { RelinkedAccount, RelinkFallback, RelinkOutcome } from '@fc-relink/core';
+import type { PROPERTIES } from './properties.js';
 
 /** What `fetchClientSecret` is asked for. */
 export interface ClientSecretRequest {
@@ -37,21 +38,8 @@ export type FcRelinkPreload = 'idle' | 'eager' | 'intent' | 'none';
 
 export type { RelinkFallback };
 
-/** The properties a page sets on `<fc-relink>`; the read-only `state` is not one. */
-export type FcRelinkPropertyName =
-  | 'clientSecret'
-  | 'fetchClientSecret'
-  | 'publishableKey'
-  | 'stripeAccount'
-  | 'stripeOptions'
-  | 'stripe'
-  | 'existingAccountIds'
-  | 'preload'
-  | 'disabled'
-  | 'locale'
-  | 'strings'
-  | 'fetchSetupIntentSecret'
-  | 'businessName';
+/** The properties a page sets on `<fc-relink>`, as declared; the read-only `state` is not one. */
+export type FcRelinkPropertyName = keyof typeof PROPERTIES;
 
 /**
  * The element as the code that runs a relink sees it: its properties as the page set them
