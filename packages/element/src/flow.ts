@@ -6,6 +6,7 @@
 // within its own task. It plugs into the element's RelinkController (the one owner of its runs,
 // seen here as a `RunOwner`) and changes what the element shows only through it.
 import {
+  checkSetupIntentSecret,
   describeThrown,
   instanceSource,
   publishableKeySource,
@@ -19,6 +20,7 @@ import {
   type StripeLike,
   type StripeSource,
 } from '@fc-relink/core';
+import { confirmReplacement } from '@fc-relink/core/setup';
 import type { StripeConstructorOptions } from '@stripe/stripe-js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { FcRelinkErrorEvent, FcRelinkFailureEvent, FcRelinkFallbackEvent, FcRelinkStartEvent, FcRelinkSuccessEvent } from './events.js';
@@ -370,6 +372,7 @@ export class Flow {
     const request: SetupIntentRequest = { account, sessionId: success.sessionId, signal: controller.signal };
     const ask = (): Promise<unknown> => new Promise((resolve) => resolve(fetchSecret.call(element, request)));
     const step: PaymentStepHost = {
+      core: { checkSetupIntentSecret, confirmReplacement, describeThrown, relinkError },
       element,
       account,
       controller,

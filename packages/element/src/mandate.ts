@@ -2,16 +2,8 @@
 // markup. Loaded when the step first begins, so pages that never replace a payment method never
 // download it.
 import { html, type TemplateResult } from 'lit';
-import { confirmReplacement } from '@fc-relink/core/setup';
-import {
-  checkSetupIntentSecret,
-  describeThrown,
-  relinkError,
-  type PaymentMethodReplaced,
-  type RelinkedAccount,
-  type RelinkError,
-  type StripeLike,
-} from '@fc-relink/core';
+import type { checkSetupIntentSecret, describeThrown, PaymentMethodReplaced, RelinkedAccount, RelinkError, relinkError, StripeLike } from '@fc-relink/core';
+import type { confirmReplacement } from '@fc-relink/core/setup';
 import { FcRelinkErrorEvent, FcRelinkPaymentMethodEvent } from './events.js';
 import { withOverrides } from './strings.js';
 
@@ -79,8 +71,21 @@ const accountName: Record<keyof typeof strings, (last4: string | null) => string
 };
 
 
+/**
+ * The core functions the step uses, handed over by the relink code that already holds them: a
+ * step importing them itself would make a bundler put them in a chunk shared by the two, which
+ * the relink code would then wait for (one more round trip before a person can click).
+ */
+export interface PaymentStepCore {
+  checkSetupIntentSecret: typeof checkSetupIntentSecret;
+  confirmReplacement: typeof confirmReplacement;
+  describeThrown: typeof describeThrown;
+  relinkError: typeof relinkError;
+}
+
 /** What the element gives its payment-method step. */
 export interface PaymentStepHost {
+  core: PaymentStepCore;
   element: HTMLElement;
   /** The account the new payment method is made from. */
   account: RelinkedAccount;
@@ -131,6 +136,7 @@ export class PaymentStep {
   /** Checks what the page answered, and keeps it for the next accept. */
   #keep(answer: Promise<unknown>): Promise<string | RelinkError> {
     this.#ready = null;
+    const { checkSetupIntentSecret, describeThrown, relinkError } = this.host.core;
     const next = answer.then(
       (value): string | RelinkError => {
         const refused = checkSetupIntentSecret(value);
@@ -152,6 +158,7 @@ export class PaymentStep {
   /** Confirms with the secret at hand (in the caller's task), or once the page answers. Never rejects. */
   confirm(): Promise<PaymentMethodReplaced | RelinkError> {
     const { host } = this;
+    const { confirmReplacement, relinkError } = host.core;
     host.setState('confirming');
     const confirm = (secret: string | RelinkError): Promise<PaymentMethodReplaced | RelinkError> => {
       if (typeof secret !== 'string') return Promise.resolve(secret);
