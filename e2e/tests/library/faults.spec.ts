@@ -136,6 +136,15 @@ async function removeMidFlow(fixture: FixturePage, state: 'loading' | 'open'): P
   await expect.poll(() => openAttempts(fixture)).toBe(0);
 }
 
+/** Moves the element within the page (taken off and put back in the same task: a reordered list). */
+async function moveElement(fixture: FixturePage): Promise<void> {
+  await fixture.element.evaluate((el) => {
+    const parent = el.parentElement!;
+    el.remove();
+    parent.prepend(el);
+  });
+}
+
 /** Whether the fixture server fails the element's flow chunk (the row that tests it). */
 let flowChunkDown = false;
 
@@ -280,20 +289,105 @@ const ROWS: Row[] = [
     server: 'account_relinked',
     act: (fixture) => removeMidFlow(fixture, 'open'),
   },
+  // A move is not a removal (SPEC section 9): in every state the element goes on as if it had not
+  // moved.
+  {
+    group: 'page',
+    name: 'element moved while its secret is fetched',
+    holdServer: true,
+    act: async (fixture) => {
+      await fixture.trigger.click();
+      await fixture.expectElementState('loading');
+      await moveElement(fixture);
+      await fixture.sessions.release();
+      await fixture.complete.click();
+      await fixture.expectElementState('succeeded');
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
+  {
+    group: 'page',
+    name: 'element moved while Stripe.js loads',
+    stripeJs: 'slow',
+    act: async (fixture) => {
+      await fixture.trigger.click();
+      await fixture.expectElementState('loading');
+      await moveElement(fixture);
+      await expect(fixture.modal).toBeVisible({ timeout: 10_000 });
+      await fixture.complete.click();
+      await fixture.expectElementState('succeeded');
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
   {
     group: 'page',
     name: 'element moved while Stripe is open',
     act: async (fixture) => {
       await fixture.trigger.click();
       await expect(fixture.modal).toBeVisible();
+      await moveElement(fixture);
+      await fixture.complete.click();
+      await fixture.expectElementState('succeeded');
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+    },
+  },
+  {
+    group: 'page',
+    name: 'element moved after a failure, then a fallback chosen',
+    server: 'no_authorization',
+    act: async (fixture) => {
+      await fixture.trigger.click();
+      await fixture.close.click();
+      await fixture.expectElementState('failed');
+      await moveElement(fixture);
+      await fixture.expectElementState('failed');
+      await fixture.element.locator('[part="fallback"][data-fallback="retry"]').click();
+      await fixture.close.click();
+      await expect.poll(() => openAttempts(fixture)).toBe(0);
+      await fixture.expectElementState('failed');
+    },
+  },
+  {
+    group: 'page',
+    name: 'element moved after it succeeded',
+    act: async (fixture) => {
+      await fixture.trigger.click();
+      await fixture.complete.click();
+      await fixture.expectElementState('succeeded');
+      await moveElement(fixture);
+      await fixture.expectElementState('succeeded');
+      // Still done: no trigger invites the customer to redo it.
+      await expect(fixture.element.locator('[part="trigger"]')).toHaveCount(0);
+    },
+  },
+  {
+    group: 'payment step',
+    name: 'element moved at the mandate, then accepted',
+    setup: ['setup_succeeded'],
+    act: async (fixture) => {
+      await relinkToMandate(fixture);
+      await moveElement(fixture);
+      await fixture.expectElementState('mandate');
+      await fixture.element.locator('[part="confirm"]').click();
+      await fixture.expectElementState('completed');
+      expect(stepEventsOf(await fixture.handled()).map((e) => e.name)).toEqual(['fc-relink-payment-method']);
+    },
+  },
+  {
+    group: 'payment step',
+    name: 'element moved while confirming',
+    setup: ['setup_succeeded'],
+    act: async (fixture) => {
+      await relinkToMandate(fixture);
+      // Accepted and moved in the same task: the confirmation under way goes on.
       await fixture.element.evaluate((el) => {
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm"]')!.click();
         const parent = el.parentElement!;
         el.remove();
         parent.prepend(el);
       });
-      await fixture.complete.click();
-      await fixture.expectElementState('succeeded');
-      await expect.poll(() => openAttempts(fixture)).toBe(0);
+      await fixture.expectElementState('completed');
+      expect(stepEventsOf(await fixture.handled()).map((e) => e.name)).toEqual(['fc-relink-payment-method']);
     },
   },
   {
