@@ -21,6 +21,7 @@ export function relinkError(
     message: redact(message),
     retryable: options.retryable ?? RETRYABLE.has(code),
     stripeError: options.stripeError ?? null,
+    fallbacks: [],
   };
 }
 

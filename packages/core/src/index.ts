@@ -21,6 +21,7 @@ export {
   type ClientSecretChoiceInput,
   type ClientSecretPurpose,
 } from './client-secret.js';
+export { checkHostedRelinkUrl, MAX_HOSTED_URL_LENGTH } from './hosted.js';
 export { STRIPE_JS_URL, TRUSTED_TYPES_POLICY } from './trusted-script.js';
 export { redact } from './redact.js';
 export { describeThrown, relinkError, isRelinkError } from './errors.js';

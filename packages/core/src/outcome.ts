@@ -5,8 +5,11 @@ export type { RelinkFailureReason };
 /** `'account'` when the session's `relink_options.account` is set, else `'authorization'`. */
 export type RelinkMode = 'account' | 'authorization';
 
-/** The next steps a page can offer after a failed relink. */
-export type RelinkFallback = 'authorization_retry' | 'retry' | 'new_payment_method';
+/**
+ * The next steps a page can offer after a failed relink, and (`'hosted'`) after an attempt that
+ * could not open Stripe's window: Stripe's hosted relink page, reached by a link (SPEC section 13).
+ */
+export type RelinkFallback = 'authorization_retry' | 'retry' | 'new_payment_method' | 'hosted';
 
 /** One account of the completed session. */
 export interface RelinkedAccount {
@@ -87,6 +90,8 @@ export type RelinkErrorCode =
   | 'client_secret_used'
   /** `fetchSetupIntentSecret` rejected or returned no `seti_..._secret_...` string. */
   | 'setup_intent_fetch_failed'
+  /** `fetchHostedRelinkUrl` gave no `https://` URL on `stripe.com` (or none at all). */
+  | 'invalid_hosted_url'
   | 'unexpected';
 
 /** Stripe's own error, as received and redacted. */
@@ -104,6 +109,11 @@ export interface RelinkError {
   message: string;
   retryable: boolean;
   stripeError: RelinkStripeError | null;
+  /**
+   * `['hosted']` when Stripe.js could not be had (`stripe_load_failed`, `stripe_unavailable`) and
+   * the page can send the customer to Stripe's hosted relink (`fetchHostedRelinkUrl`); else `[]`.
+   */
+  fallbacks: RelinkFallback[];
 }
 
 export type RelinkOutcome = RelinkSuccess | RelinkFailure | RelinkError;

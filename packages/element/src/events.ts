@@ -8,11 +8,13 @@ export interface FcRelinkStartDetail {
   purpose: ClientSecretRequest['purpose'];
 }
 
-/** `detail` of {@link FcRelinkFallbackEvent}. */
-export interface FcRelinkFallbackDetail {
-  fallback: RelinkFallback;
-  failure: RelinkFailure;
-}
+/**
+ * `detail` of {@link FcRelinkFallbackEvent}: the fallback chosen and what it recovers from, a
+ * failure, or for `hosted` the error that kept Stripe's window from opening on the page.
+ */
+export type FcRelinkFallbackDetail =
+  | { fallback: Exclude<RelinkFallback, 'hosted'>; failure: RelinkFailure }
+  | { fallback: 'hosted'; failure: RelinkError };
 
 const options = { bubbles: true, composed: true } as const;
 

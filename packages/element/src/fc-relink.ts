@@ -143,6 +143,14 @@ export class FcRelinkElement extends LitElement {
   fetchSetupIntentSecret: ((request: SetupIntentRequest) => Promise<string>) | null = null;
 
   /**
+   * Turns on the hosted fallback (SPEC section 13): when Stripe.js cannot load or run on the page,
+   * the element offers to continue on Stripe's site, and asks this for the URL of a hosted relink
+   * session (`createHostedRelinkSession` on the server). Only `https://` URLs on `stripe.com` are
+   * followed.
+   */
+  fetchHostedRelinkUrl: ((request: ClientSecretRequest) => Promise<string>) | null = null;
+
+  /**
    * The business named in the built-in ACH mandate text.
    * @attr business-name
    */
@@ -315,7 +323,7 @@ export class FcRelinkElement extends LitElement {
     const disabled = Boolean(readProperty(this, 'disabled'));
     const fallbacks = flow?.offeredFallbacks() ?? [];
     // The trigger: before and during an attempt; after one, only as a retry that can help.
-    const retry = (state === 'errored' && outcome?.type === 'error' && outcome.retryable) || (state === 'failed' && !fallbacks.length);
+    const retry = (state === 'errored' || state === 'failed') && !fallbacks.length && (state === 'failed' || (outcome?.type === 'error' && outcome.retryable));
     const trigger = state === 'idle' || state === 'loading' || state === 'open' || retry;
     return html`
       ${trigger

@@ -6,6 +6,7 @@
 // within its own task. It plugs into the element's RelinkController (the one owner of its runs,
 // seen here as a `RunOwner`) and changes what the element shows only through it.
 import {
+  checkHostedRelinkUrl,
   checkSetupIntentSecret,
   describeThrown,
   instanceSource,
@@ -14,6 +15,7 @@ import {
   runRelinkAttempt,
   type PaymentMethodReplaced,
   type RelinkError,
+  type RelinkFailure,
   type RelinkFallback,
   type RelinkOutcome,
   type RelinkSuccess,
@@ -23,7 +25,7 @@ import {
 import { confirmReplacement } from '@fc-relink/core/setup';
 import type { StripeConstructorOptions } from '@stripe/stripe-js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { FcRelinkErrorEvent, FcRelinkFailureEvent, FcRelinkFallbackEvent, FcRelinkStartEvent, FcRelinkSuccessEvent } from './events.js';
+import { FcRelinkErrorEvent, FcRelinkFailureEvent, FcRelinkFallbackEvent, FcRelinkStartEvent, FcRelinkSuccessEvent, type FcRelinkFallbackDetail } from './events.js';
 import type { PaymentStep, PaymentStepHost } from './mandate.js';
 import type { BuiltInLanguage, FcRelinkStrings } from './strings.js';
 import type { ClientSecretRequest, RelinkHostElement, RunOwner, SetupIntentRequest } from './types.js';
@@ -62,6 +64,9 @@ const settleEvent = (outcome: RelinkOutcome): Event =>
 
 const stateOf = { success: 'succeeded', failure: 'failed', error: 'errored' } as const;
 
+/** The errors that mean Stripe's window could not open on this page: Stripe's hosted page still can (SPEC section 13). */
+const NO_STRIPE_HERE = new Set<RelinkError['code']>(['stripe_load_failed', 'stripe_unavailable']);
+
 /** How many of the secrets that reached Stripe an element remembers (one per attempt). */
 const MAX_USED_SECRETS = 50;
 
@@ -87,6 +92,10 @@ export class Flow {
     account: null,
     sessionId: null,
   };
+  /** The purpose of the latest attempt: a hosted relink instead of it asks for the same. */
+  #lastPurpose: ClientSecretRequest['purpose'] = 'initial';
+  /** Whether the page is being sent to Stripe's hosted relink (asked for its URL, or leaving). */
+  hosting = false;
   /** Whether focus was inside the element when the running attempt began. */
   #focusWasInside = false;
   /** The payment-method step (loaded when it first begins), from the mandate until a new relink. */
@@ -110,7 +119,8 @@ export class Flow {
       case 'failed':
         return outcome?.type === 'failure' ? s[outcome.reason] : '';
       case 'errored':
-        return outcome?.type === 'error' && outcome.retryable ? s.error_retryable : s.error;
+        if (outcome?.type !== 'error') return s.error;
+        return outcome.fallbacks.includes('hosted') ? s.error_hosted : outcome.retryable ? s.error_retryable : s.error;
       case 'mandate':
       case 'confirming':
       case 'completed':
@@ -120,12 +130,24 @@ export class Flow {
     }
   }
 
-  /** The fallbacks shown as buttons after the last failure: retries need fetchClientSecret, as a used secret is never sent again. */
+  /**
+   * The fallbacks shown as buttons after the last failure (retries need fetchClientSecret, as a
+   * used secret is never sent again), or after an error that kept Stripe's window from opening
+   * (`hosted`, which needs fetchHostedRelinkUrl).
+   */
   offeredFallbacks(): RelinkFallback[] {
-    const outcome = this.host.outcome;
-    if (this.host.status !== 'failed' || outcome?.type !== 'failure') return [];
-    const canFetch = asFunction(readProperty(this.element, 'fetchClientSecret')) !== null;
-    return outcome.fallbacks.filter((f) => f === 'new_payment_method' || canFetch);
+    const from = this.#recoverable();
+    if (!from) return [];
+    const { element } = this;
+    const canFetch = asFunction(readProperty(element, 'fetchClientSecret')) !== null;
+    const canHost = asFunction(readProperty(element, 'fetchHostedRelinkUrl')) !== null;
+    return from.fallbacks.filter((f) => (f === 'hosted' ? canHost : f === 'new_payment_method' || canFetch));
+  }
+
+  /** The failure, or the error, the element shows and that fallbacks can recover from. */
+  #recoverable(): RelinkFailure | RelinkError | null {
+    const { status, outcome } = this.host;
+    return (status === 'failed' && outcome?.type === 'failure') || (status === 'errored' && outcome?.type === 'error') ? outcome : null;
   }
 
   /**
@@ -139,7 +161,14 @@ export class Flow {
     if (offered.length) {
       return html`<div part="fallbacks" role="group" aria-label=${s.fallbacks} lang=${lang}>
         ${offered.map(
-          (f) => html`<button part="fallback" type="button" data-fallback=${f} ?disabled=${disabled} @click=${this.#onFallbackClick}>
+          (f) => html`<button
+            part="fallback"
+            type="button"
+            data-fallback=${f}
+            ?disabled=${disabled || this.hosting}
+            aria-busy=${this.hosting ? 'true' : 'false'}
+            @click=${this.#onFallbackClick}
+          >
             ${s[f === 'retry' ? 'retry' : f]}
           </button>`,
         )}
@@ -188,18 +217,56 @@ export class Flow {
   }
 
   chooseFallback(fallback: RelinkFallback): Promise<RelinkOutcome | null> {
-    const { element, host } = this;
-    const outcome = host.outcome;
-    const failure = host.status === 'failed' && outcome?.type === 'failure' ? outcome : null;
-    // Nothing to fall back from, a fallback it did not offer, or an attempt already running.
-    if (!failure || !failure.fallbacks.includes(fallback) || this.#current) return Promise.resolve(null);
-    const event = new FcRelinkFallbackEvent({ fallback, failure });
+    const { element } = this;
+    const from = this.#recoverable();
+    // Nothing to fall back from, a fallback it did not offer, or an attempt (or the way to Stripe's
+    // hosted page) already under way.
+    if (!from || !from.fallbacks.includes(fallback) || this.#current || this.hosting) return Promise.resolve(null);
+    const event = new FcRelinkFallbackEvent({ fallback, failure: from } as FcRelinkFallbackDetail);
     element.dispatchEvent(event);
     // A listener may have started an attempt of its own: one at a time.
-    if (event.defaultPrevented || fallback === 'new_payment_method' || !asFunction(readProperty(element, 'fetchClientSecret')) || this.#current) {
-      return Promise.resolve(null);
-    }
+    if (event.defaultPrevented || fallback === 'new_payment_method' || this.#current || this.hosting) return Promise.resolve(null);
+    if (fallback === 'hosted') return this.#goHosted(from as RelinkError);
+    if (!asFunction(readProperty(element, 'fetchClientSecret'))) return Promise.resolve(null);
     return this.#run(fallback);
+  }
+
+  /**
+   * Sends the page to Stripe's hosted relink, instead of the attempt that could not open Stripe's
+   * window here: asks `fetchHostedRelinkUrl` (with what that attempt would have asked for), checks
+   * the URL is Stripe's, and follows it. Resolves `null` once the page is on its way; an answer it
+   * will not follow settles as an error the page hears. Never rejects.
+   */
+  async #goHosted(from: RelinkError): Promise<RelinkError | null> {
+    const { element, host } = this;
+    const fetchUrl = asFunction<(request: ClientSecretRequest) => unknown>(readProperty(element, 'fetchHostedRelinkUrl'));
+    if (!fetchUrl) return null;
+    const signal = this.#signal();
+    this.hosting = true;
+    element.requestUpdate();
+    let answer: string | RelinkError;
+    try {
+      answer = checkHostedRelinkUrl(await fetchUrl.call(element, this.#request(this.#lastPurpose, signal)));
+    } catch (thrown) {
+      answer = relinkError('client_secret_fetch_failed', `fetchHostedRelinkUrl rejected: ${describeThrown(thrown)}`);
+    }
+    if (typeof answer === 'string' && signal.aborted) {
+      answer = relinkError('unexpected', 'The element left the page before it was sent to Stripe’s hosted relink; nothing was followed.', { retryable: true });
+    }
+    if (typeof answer === 'string') {
+      // The page leaves for Stripe. Back from the back-forward cache, it shows what it did before.
+      addEventListener('pageshow', () => ((this.hosting = false), element.requestUpdate()), { once: true });
+      location.assign(answer);
+      return null;
+    }
+    this.hosting = false;
+    // A provider that failed may answer next time: the hosted button stays the next step.
+    const error: RelinkError = answer.retryable && !signal.aborted ? { ...answer, fallbacks: from.fallbacks } : answer;
+    const refocus = hasFocus(element);
+    host.setStatus('errored', error);
+    element.dispatchEvent(new FcRelinkErrorEvent(error));
+    if (refocus) void returnFocus(element);
+    return error;
   }
 
   confirmPaymentMethod(): Promise<PaymentMethodReplaced | RelinkError | null> {
@@ -261,27 +328,12 @@ export class Flow {
     // A new relink ends any payment-method step still waiting.
     this.payment?.abort();
     this.payment = null;
-    if (this.#aborted) {
-      this.#controller = new AbortController();
-      this.#aborted = false;
-    }
-    const controller = this.#controller;
-    const last = this.#last;
+    this.#lastPurpose = purpose;
+    const signal = this.#signal();
     // Every property is read once for the attempt; one that throws is read as unset.
     const fetchSecret = asFunction<(request: ClientSecretRequest) => unknown>(readProperty(element, 'fetchClientSecret'));
     // The page's fetchClientSecret, with what it is asked made when it is asked.
-    const ask = fetchSecret
-      ? () =>
-          Promise.resolve(
-            fetchSecret.call(element, {
-              purpose,
-              authorization: last.authorization,
-              account: purpose === 'authorization_retry' ? null : last.account,
-              previousSessionId: last.sessionId,
-              signal: controller.signal,
-            }),
-          )
-      : null;
+    const ask = fetchSecret ? () => Promise.resolve(fetchSecret.call(element, this.#request(purpose, signal))) : null;
     // Busy before anyone hears of it: a start listener calling start() gets this same attempt.
     let settle!: (outcome: RelinkOutcome) => void;
     const running = new Promise<RelinkOutcome>((resolve) => (settle = resolve));
@@ -302,7 +354,7 @@ export class Flow {
         usedSecrets: this.#usedSecrets,
         // Whatever the page set: core reads only an array's strings.
         existingAccountIds: (readProperty(element, 'existingAccountIds') ?? undefined) as readonly string[] | undefined,
-        signal: controller.signal,
+        signal,
         onOpen: (secret) => {
           this.#remember(secret);
           this.#opened = true;
@@ -326,6 +378,27 @@ export class Flow {
     return running;
   }
 
+  /** The signal of what waits for the page now: a new one once the element has left the page and is back. */
+  #signal(): AbortSignal {
+    if (this.#aborted) {
+      this.#controller = new AbortController();
+      this.#aborted = false;
+    }
+    return this.#controller.signal;
+  }
+
+  /** What the page is asked for a new secret (or a hosted relink's URL), from what the last session said. */
+  #request(purpose: ClientSecretRequest['purpose'], signal: AbortSignal): ClientSecretRequest {
+    const last = this.#last;
+    return {
+      purpose,
+      authorization: last.authorization,
+      account: purpose === 'authorization_retry' ? null : last.account,
+      previousSessionId: last.sessionId,
+      signal,
+    };
+  }
+
   #remember(secret: string): void {
     this.#usedSecrets.add(secret);
     if (this.#usedSecrets.size > MAX_USED_SECRETS) this.#usedSecrets.delete(this.#usedSecrets.values().next().value!);
@@ -340,6 +413,11 @@ export class Flow {
         account: outcome.requestedAccount,
         sessionId: outcome.sessionId || null,
       };
+    }
+    // Stripe's window could not open here: Stripe's hosted page is the way on, when the page can
+    // send the customer there.
+    if (outcome.type === 'error' && NO_STRIPE_HERE.has(outcome.code) && asFunction(readProperty(element, 'fetchHostedRelinkUrl'))) {
+      outcome = { ...outcome, fallbacks: ['hosted'] };
     }
     // Stripe's window took focus while it was open, or focus was on something of the element's
     // (a fallback button that is gone now): give it back to the trigger.

@@ -18,5 +18,6 @@ export const PROPERTIES = {
   locale: {},
   strings: { attribute: false },
   fetchSetupIntentSecret: { attribute: false },
+  fetchHostedRelinkUrl: { attribute: false },
   businessName: { attribute: 'business-name' },
 } satisfies PropertyDeclarations;

@@ -32,7 +32,7 @@ function loadFlow(): Promise<FlowModule | null> {
 }
 
 /** The outcome of an attempt that could not run: the flow's code did not load, or the element left first. */
-const notRun = (message: string): RelinkError => ({ type: 'error', code: 'unexpected', message, retryable: true, stripeError: null });
+const notRun = (message: string): RelinkError => ({ type: 'error', code: 'unexpected', message, retryable: true, stripeError: null, fallbacks: [] });
 
 /**
  * The one owner of an element's relinks, in the manner of `@lit/task`: the status the element

@@ -20,6 +20,10 @@ export interface FcRelinkStrings {
   error_retryable: string;
   authorization_retry: string;
   new_payment_method: string;
+  /** The `hosted` fallback: Stripe's own relink page, when Stripe.js cannot run on this one. */
+  hosted: string;
+  /** Announced when Stripe.js cannot run on the page and the `hosted` fallback is offered. */
+  error_hosted: string;
   /** Accessible name of the group of fallback buttons. */
   fallbacks: string;
 }
@@ -39,6 +43,8 @@ const en: FcRelinkStrings = {
   error_retryable: 'We couldn’t reach Stripe. Please try again.',
   authorization_retry: 'Try any account at this bank',
   new_payment_method: 'Use a different payment method',
+  hosted: 'Continue on Stripe’s site',
+  error_hosted: 'Stripe can’t open on this page. You can reconnect on Stripe’s site instead.',
   fallbacks: 'Other ways to continue',
 };
 

@@ -49,6 +49,7 @@ export type RelinkHostElement = HTMLElement &
   Readonly<Record<FcRelinkPropertyName, unknown>> & {
     readonly renderRoot: HTMLElement | DocumentFragment;
     readonly updateComplete: Promise<boolean>;
+    requestUpdate(): void;
   };
 
 /**

@@ -71,6 +71,7 @@ describe('<fc-relink> properties and attributes', () => {
     strings: true,
     fetchSetupIntentSecret: true,
     businessName: true,
+    fetchHostedRelinkUrl: true,
   };
 
   it('has a setter for exactly the properties FcRelinkPropertyName names', () => {
@@ -83,8 +84,8 @@ describe('<fc-relink> properties and attributes', () => {
   it('answers each default until set, and treats null as the default', async () => {
     const el = await fixture<FcRelinkElement>(html`<fc-relink></fc-relink>`);
     expect([el.clientSecret, el.publishableKey, el.stripeAccount, el.locale, el.businessName]).to.deep.equal(['', '', '', '', '']);
-    expect([el.fetchClientSecret, el.stripeOptions, el.stripe, el.existingAccountIds, el.strings, el.fetchSetupIntentSecret]).to.deep.equal([
-      null, null, null, null, null, null,
+    expect([el.fetchClientSecret, el.stripeOptions, el.stripe, el.existingAccountIds, el.strings, el.fetchSetupIntentSecret, el.fetchHostedRelinkUrl]).to.deep.equal([
+      null, null, null, null, null, null, null,
     ]);
     expect([el.preload, el.disabled]).to.deep.equal(['idle', false]);
     el.locale = 'de';

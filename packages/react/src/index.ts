@@ -23,7 +23,7 @@ export type FcRelinkEventProps = {
  * The element's settable properties, as React props (`FcRelinkProperties`: `clientSecret`,
  * `fetchClientSecret`, `publishableKey`, `stripeAccount`, `stripeOptions`, `stripe`,
  * `existingAccountIds`, `preload`, `disabled`, `locale`, `strings`, `fetchSetupIntentSecret`,
- * `businessName`). They are set as properties, never as attributes, so the client secret is
+ * `businessName`, `fetchHostedRelinkUrl`). They are set as properties, never as attributes, so the client secret is
  * never written to the DOM. The read-only `state` is not a prop; read it from the `ref`.
  */
 export type FcRelinkElementProps = Partial<FcRelinkProperties>;

@@ -44,7 +44,11 @@ assert<Equal<FcRelinkStartEvent['detail'], { attempt: number; purpose: ClientSec
 assert<Equal<FcRelinkSuccessEvent['detail'], RelinkSuccess>>();
 assert<Equal<FcRelinkFailureEvent['detail'], RelinkFailure>>();
 assert<Equal<FcRelinkErrorEvent['detail'], RelinkError>>();
-assert<Equal<FcRelinkFallbackEvent['detail'], { fallback: RelinkFallback; failure: RelinkFailure }>>();
+assert<
+  Equal<FcRelinkFallbackEvent['detail'], { fallback: Exclude<RelinkFallback, 'hosted'>; failure: RelinkFailure } | { fallback: 'hosted'; failure: RelinkError }>
+>();
+// Narrowed by the fallback: a retry recovers from a failure, the hosted relink from an error.
+el.addEventListener('fc-relink-fallback', (e) => (e.detail.fallback === 'hosted' ? e.detail.failure.code : e.detail.failure.reason));
 // The table of names and the classes cover the same events.
 assert<Equal<keyof typeof fcRelinkEventNames, keyof FcRelinkEventsByKey>>();
 assert<Equal<keyof FcRelinkEventMap, (typeof fcRelinkEventNames)[keyof FcRelinkEventsByKey]>>();
@@ -86,6 +90,7 @@ assert<
     | 'strings'
     | 'fetchSetupIntentSecret'
     | 'businessName'
+    | 'fetchHostedRelinkUrl'
   >
 >();
 assert<Equal<FcRelinkProps['clientSecret'], string | undefined>>();

@@ -23,6 +23,7 @@ export const fcRelinkPropertyNames = [
   'strings',
   'fetchSetupIntentSecret',
   'businessName',
+  'fetchHostedRelinkUrl',
 ] as const;
 
 /**

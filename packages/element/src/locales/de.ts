@@ -16,5 +16,7 @@ export const strings: FcRelinkStrings = {
   error_retryable: 'Stripe war nicht erreichbar. Bitte versuchen Sie es noch einmal.',
   authorization_retry: 'Ein anderes Konto dieser Bank wählen',
   new_payment_method: 'Andere Zahlungsmethode verwenden',
+  hosted: 'Auf der Website von Stripe fortfahren',
+  error_hosted: 'Stripe kann auf dieser Seite nicht geöffnet werden. Sie können sich stattdessen auf der Website von Stripe erneut verbinden.',
   fallbacks: 'Weitere Möglichkeiten',
 };

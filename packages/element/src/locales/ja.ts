@@ -16,5 +16,7 @@ export const strings: FcRelinkStrings = {
   error_retryable: 'Stripe に接続できませんでした。もう一度お試しください。',
   authorization_retry: 'この銀行の別の口座を選ぶ',
   new_payment_method: '別の支払い方法を使う',
+  hosted: 'Stripe のサイトで続ける',
+  error_hosted: 'このページでは Stripe を開けません。代わりに Stripe のサイトで再接続できます。',
   fallbacks: 'ほかの方法',
 };
