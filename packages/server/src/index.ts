@@ -45,6 +45,8 @@ export type {
   AccountSubcategory,
   DataRelinkOptions,
   Expandable,
+  HostedRelinkDelivery,
+  HostedRelinkOptions,
   PaymentsRelinkOptions,
   Permission,
   RelinkAccount,

@@ -3,6 +3,7 @@ import { customerOf, idOf, isRecord } from './guards.js';
 import { RELINK_API_VERSION } from './version.js';
 import type {
   AccountSubcategory,
+  HostedRelinkDelivery,
   Permission,
   RelinkAccount,
   RelinkAccountHolderParam,
@@ -34,6 +35,8 @@ const SUBCATEGORIES: ReadonlySet<string> = new Set(
  *   `filters.account_subcategories = ['checking', 'savings']`.
  * - purpose `'data'`: `filters.account_subcategories` from `options.accountSubcategories`, if given.
  * - `return_url` from `options.returnUrl`, if given (webviews).
+ * - with `options.hosted` (SPEC section 13): `ui_mode: 'hosted'` and
+ *   `hosted.delivery_method` (`'url'` or `'email'`); `returnUrl` is then required.
  *
  * Pure: no I/O. Pass the result to `stripe.financialConnections.sessions.create` with API version
  * `RELINK_API_VERSION`, or use {@link createRelinkSession}, which does both.
@@ -43,7 +46,8 @@ const SUBCATEGORIES: ReadonlySet<string> = new Set(
  * @param options - purpose, scope and permissions (optional for payments)
  * @returns fresh parameters, keys in the order the guides list them
  * @throws {RelinkParamsError} when the account has no authorization, an account holder it cannot
- *   copy, or an options field is missing or unknown
+ *   copy (or none, for `hosted.delivery: 'email'`: Stripe emails the holder), or an options field
+ *   is missing or unknown (`invalid_options` for a `hosted` without `returnUrl`)
  *
  * @example
  * ```ts
@@ -100,6 +104,13 @@ export function relinkSessionParams(
       : dataSubcategories(options.accountSubcategories);
   const oneAccount = purpose === 'payments' && scope === 'institution';
   const returnUrl = returnUrlParam(options.returnUrl);
+  const delivery = hostedDelivery(options.hosted, returnUrl);
+  if (delivery === 'email' && accountHolder === null) {
+    throw new RelinkParamsError(
+      'invalid_account_holder',
+      "options.hosted.delivery 'email' needs an account holder: Stripe emails the holder, and this account has none.",
+    );
+  }
 
   return {
     account_holder: accountHolder,
@@ -108,7 +119,31 @@ export function relinkSessionParams(
     permissions,
     relink_options: accountId === null ? { authorization } : { authorization, account: accountId },
     ...(returnUrl === null ? {} : { return_url: returnUrl }),
+    ...(delivery === null ? {} : { ui_mode: 'hosted' as const, hosted: { delivery_method: delivery } }),
   };
+}
+
+const DELIVERIES: ReadonlySet<unknown> = new Set(
+  Object.keys({ url: true, email: true } satisfies Record<HostedRelinkDelivery, true>),
+);
+
+/**
+ * `options.hosted`, checked: its delivery, or `null` when not given. A hosted session needs a
+ * `return_url` (Stripe requires one), so `returnUrl` must have been given.
+ */
+function hostedDelivery(value: unknown, returnUrl: string | null): HostedRelinkDelivery | null {
+  if (value === undefined) return null;
+  const delivery = isRecord(value) ? value['delivery'] : undefined;
+  if (!DELIVERIES.has(delivery)) {
+    throw new RelinkParamsError('invalid_options', "options.hosted must be { delivery: 'url' } or { delivery: 'email' }.");
+  }
+  if (returnUrl === null) {
+    throw new RelinkParamsError(
+      'invalid_options',
+      'options.returnUrl is required with options.hosted: Stripe sends the customer back there when they finish or cancel.',
+    );
+  }
+  return delivery as HostedRelinkDelivery;
 }
 
 /** Schemes that run or embed content where a page was expected: never a place to come back to. */

@@ -2,7 +2,7 @@ import { relinkEligibility, type RelinkEligibility } from './eligibility.js';
 import { RelinkParamsError } from './errors.js';
 import { isRecord, perRequestOptions } from './guards.js';
 import { relinkSessionParams } from './params.js';
-import { createRelinkSession, relinkApiVersion, type CreateRelinkSessionOptions, type RelinkSession, type RelinkStripeClient } from './session.js';
+import { createRelinkSession, refuseHosted, relinkApiVersion, type CreateRelinkSessionOptions, type RelinkSession, type RelinkStripeClient } from './session.js';
 import type { DataRelinkOptions, PaymentsRelinkOptions, RelinkAccount, RelinkScope } from './types.js';
 
 /**
@@ -42,6 +42,8 @@ type WithoutScope<T> = T extends unknown ? Omit<T, 'scope'> : never;
  * which the request decides.
  */
 export type CreateRelinkSessionForRequestOptions = WithoutScope<PaymentsRelinkOptions | DataRelinkOptions> & {
+  /** Not here: the element needs a client secret; a hosted session is `createHostedRelinkSession`'s. */
+  readonly hosted?: never;
   /** The `Stripe-Version` of both requests. Default `RELINK_API_VERSION`; a later preview is accepted. */
   readonly apiVersion?: string;
   /** Sent with the session request as `Idempotency-Key`. */
@@ -123,6 +125,7 @@ export async function createRelinkSessionForRequest(
   if (!isRecord(options)) {
     throw new RelinkParamsError('invalid_options', 'options must be an object with purpose and (for data) permissions.');
   }
+  refuseHosted(options);
   const apiVersion = relinkApiVersion(options.apiVersion);
   const { stripeAccount } = perRequestOptions(options);
   const sessionOptions = { ...options, scope } as CreateRelinkSessionOptions;

@@ -1,5 +1,5 @@
 import { RelinkParamsError, RelinkSessionError } from './errors.js';
-import { perRequestOptions } from './guards.js';
+import { isRecord, perRequestOptions } from './guards.js';
 import { relinkSessionParams } from './params.js';
 import type { RelinkAccount, RelinkSessionOptions } from './types.js';
 import { RELINK_API_VERSION } from './version.js';
@@ -34,6 +34,8 @@ export interface RelinkStripeClient {
  * Options of {@link createRelinkSession}: those of {@link relinkSessionParams}, plus request options.
  */
 export type CreateRelinkSessionOptions = RelinkSessionOptions & {
+  /** Not here: a hosted session has no client secret for the page; use `createHostedRelinkSession`. */
+  readonly hosted?: never;
   /**
    * The `Stripe-Version` of the request. Default {@link RELINK_API_VERSION}; a later preview
    * (`YYYY-MM-DD.preview`, on or after it) is accepted, anything else is refused: an earlier
@@ -84,6 +86,7 @@ export async function createRelinkSession(
   account: RelinkAccount,
   options: CreateRelinkSessionOptions,
 ): Promise<RelinkSession> {
+  refuseHosted(options);
   const params = relinkSessionParams(account, options);
   const requestOptions: RelinkRequestOptions = { apiVersion: relinkApiVersion(options.apiVersion), ...perRequestOptions(options) };
 
@@ -97,6 +100,16 @@ export async function createRelinkSession(
     );
   }
   return { id, clientSecret };
+}
+
+/** A session for the page's Stripe.js is not a hosted one: refuses `options.hosted`. */
+export function refuseHosted(options: unknown): void {
+  if (isRecord(options) && options['hosted'] !== undefined) {
+    throw new RelinkParamsError(
+      'invalid_options',
+      'options.hosted makes a Stripe-hosted session, which has no client secret for the page: use createHostedRelinkSession.',
+    );
+  }
 }
 
 const PREVIEW_VERSION = /^(\d{4})-(\d{2})-(\d{2})\.preview$/;

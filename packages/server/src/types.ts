@@ -114,7 +114,30 @@ export interface RelinkSessionObject {
     readonly authorization: string | null;
     readonly failure_reason: string | null;
   } | null;
+  /** `'hosted'` for a session Stripe hosts (SPEC section 13); `'modal'` for Stripe.js's. */
+  readonly ui_mode?: string;
+  /** A hosted session's settings, as Stripe renders them. */
+  readonly hosted?: {
+    readonly delivery_method?: string | null;
+    readonly return_url?: string | null;
+  } | null;
+  /** A hosted session's page, while the session is pending and delivered by `'url'`; else `null`. */
   readonly url?: string | null;
+}
+
+/**
+ * How the customer reaches a Stripe-hosted relink (`hosted.delivery_method`): `'url'`, a link you
+ * send them to (the session's `url`), or `'email'`, an email Stripe sends the account holder.
+ */
+export type HostedRelinkDelivery = 'url' | 'email';
+
+/**
+ * `options.hosted` of {@link relinkSessionParams}: Stripe hosts the relink flow itself
+ * (`ui_mode: 'hosted'`), so the page needs no Stripe.js. Requires `returnUrl`, where Stripe sends
+ * the customer back.
+ */
+export interface HostedRelinkOptions {
+  readonly delivery: HostedRelinkDelivery;
 }
 
 interface RelinkSessionOptionsBase {
@@ -123,9 +146,16 @@ interface RelinkSessionOptionsBase {
   /**
    * `return_url`: for webview integrations, where the bank's OAuth page opens in the system
    * browser and must come back to your app: an absolute `https:` URL, or your app's own scheme
-   * (`myapp://relinked`); `http:` only for localhost.
+   * (`myapp://relinked`); `http:` only for localhost. Required with `hosted`: where Stripe's
+   * hosted page sends the customer when they finish or cancel.
    */
   readonly returnUrl?: string;
+  /**
+   * A Stripe-hosted session (`ui_mode: 'hosted'`, SPEC section 13), reached by a link
+   * (`delivery: 'url'`) or by an email Stripe sends the account holder (`delivery: 'email'`).
+   * Create it with `createHostedRelinkSession`.
+   */
+  readonly hosted?: HostedRelinkOptions;
 }
 
 /**
@@ -178,4 +208,8 @@ export interface RelinkSessionCreateParams {
   relink_options: { authorization: string; account?: string };
   /** From `options.returnUrl`, when given. */
   return_url?: string;
+  /** With `options.hosted`: Stripe hosts the flow. */
+  ui_mode?: 'hosted';
+  /** With `options.hosted`: how the customer reaches Stripe's page. */
+  hosted?: { delivery_method: HostedRelinkDelivery };
 }

@@ -189,6 +189,16 @@ describe('relinkSessionParams errors', () => {
     ['returnUrl not a string', customerAccount, { ...ok, returnUrl: 42 }, 'invalid_return_url'],
     ['returnUrl empty', customerAccount, { ...ok, returnUrl: '' }, 'invalid_return_url'],
     ['returnUrl a secret', customerAccount, { ...ok, returnUrl: secret }, 'invalid_return_url'],
+    ['hosted without returnUrl', customerAccount, { ...ok, hosted: { delivery: 'url' } }, 'invalid_options'],
+    ['hosted email without returnUrl', customerAccount, { ...ok, hosted: { delivery: 'email' } }, 'invalid_options'],
+    ['hosted with a bad returnUrl: the returnUrl check first', customerAccount, { ...ok, hosted: { delivery: 'url' }, returnUrl: 'javascript:alert(1)' }, 'invalid_return_url'],
+    ['hosted delivery sms', customerAccount, { ...ok, hosted: { delivery: 'sms' }, returnUrl: 'https://example.com/back' }, 'invalid_options'],
+    ['hosted delivery in another case', customerAccount, { ...ok, hosted: { delivery: 'URL' }, returnUrl: 'https://example.com/back' }, 'invalid_options'],
+    ['hosted delivery missing', customerAccount, { ...ok, hosted: {}, returnUrl: 'https://example.com/back' }, 'invalid_options'],
+    ['hosted delivery a secret', customerAccount, { ...ok, hosted: { delivery: secret }, returnUrl: 'https://example.com/back' }, 'invalid_options'],
+    ['hosted a string', customerAccount, { ...ok, hosted: 'email', returnUrl: 'https://example.com/back' }, 'invalid_options'],
+    ['hosted null', customerAccount, { ...ok, hosted: null, returnUrl: 'https://example.com/back' }, 'invalid_options'],
+    ['hosted email for an account with no holder: nobody to email', holderlessAccount, { ...ok, hosted: { delivery: 'email' }, returnUrl: 'https://example.com/back' }, 'invalid_account_holder'],
   ];
   for (const [name, account, options, code] of cases) {
     test(name, () => {
@@ -213,12 +223,34 @@ describe('relinkSessionParams errors', () => {
     assert.equal('return_url' in relinkSessionParams(customerAccount, ok as never), false);
   });
 
+  test("hosted: ui_mode 'hosted', the delivery method and return_url, after the guide's parameters", () => {
+    for (const delivery of ['url', 'email'] as const) {
+      const params = relinkSessionParams(customerAccount, { ...ok, hosted: { delivery }, returnUrl: 'https://example.com/relink-return' } as never);
+      assert.deepEqual(params, {
+        account_holder: { type: 'customer', customer: 'cus_1' },
+        permissions: ['payment_method'],
+        relink_options: { authorization: 'fcauth_1', account: 'fca_exact_1' },
+        return_url: 'https://example.com/relink-return',
+        ui_mode: 'hosted',
+        hosted: { delivery_method: delivery },
+      });
+      assert.deepEqual(Object.keys(params), ['account_holder', 'permissions', 'relink_options', 'return_url', 'ui_mode', 'hosted']);
+    }
+    // A link needs no holder to email: an account collected before an Intent can relink by url.
+    const holderless = relinkSessionParams(holderlessAccount, { ...ok, hosted: { delivery: 'url' }, returnUrl: 'myapp://relinked' } as never);
+    assert.equal(holderless.account_holder, null);
+    assert.deepEqual(holderless.hosted, { delivery_method: 'url' });
+    // Not hosted: none of the hosted fields.
+    assert.deepEqual(Object.keys(relinkSessionParams(customerAccount, { ...ok, returnUrl: 'myapp://relinked' } as never)), ['account_holder', 'permissions', 'relink_options', 'return_url']);
+  });
+
   test('for any input, it returns or throws RelinkParamsError, nothing else', () => {
     const purpose = fc.oneof(fc.constantFrom('payments', 'data'), fc.anything());
     const scope = fc.oneof(fc.constantFrom('account', 'institution'), fc.anything());
     const permissions = fc.oneof(fc.array(fc.constantFrom('balances', 'ownership', 'payment_method', 'transactions')), fc.anything());
     const returnUrl = fc.oneof(fc.webUrl(), fc.string(), fc.anything());
-    const options = fc.oneof(fc.record({ purpose, scope, permissions, accountSubcategories: fc.anything(), returnUrl }, { requiredKeys: ['purpose', 'scope', 'permissions'] }), fc.anything());
+    const hosted = fc.oneof(fc.record({ delivery: fc.oneof(fc.constantFrom('url', 'email'), fc.anything()) }), fc.anything());
+    const options = fc.oneof(fc.record({ purpose, scope, permissions, accountSubcategories: fc.anything(), returnUrl, hosted }, { requiredKeys: ['purpose', 'scope', 'permissions'] }), fc.anything());
     const account = fc.oneof(
       fc.record(
         {
@@ -239,6 +271,9 @@ describe('relinkSessionParams errors', () => {
           const params = relinkSessionParams(a as never, o as never);
           assert.ok(typeof params.relink_options.authorization === 'string' && params.relink_options.authorization !== '');
           assert.ok(params.permissions.length > 0);
+          // Hosted only as asked, and never without a return_url.
+          assert.equal(params.ui_mode === 'hosted', params.hosted !== undefined);
+          if (params.hosted !== undefined) assert.ok(typeof params.return_url === 'string' && ['url', 'email'].includes(params.hosted.delivery_method));
         } catch (error) {
           if (!(error instanceof RelinkParamsError)) throw error;
         }

@@ -233,6 +233,13 @@ describe('createRelinkSessionForRequest: no session when it should not make one'
     ['data without permissions', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'data' }, 'invalid_permissions'],
     ['an unknown purpose in the options', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'payouts' }, 'invalid_purpose'],
     ['subcategories for payments', STAND_IN_ACCOUNTS.relinkable, { purpose: 'initial' }, { purpose: 'payments', accountSubcategories: ['checking'] }, 'invalid_account_subcategories'],
+    [
+      'a hosted session (no client secret for the element: createHostedRelinkSession)',
+      STAND_IN_ACCOUNTS.relinkable,
+      { purpose: 'initial' },
+      { purpose: 'payments', hosted: { delivery: 'url' }, returnUrl: 'https://example.com/relink-return' },
+      'invalid_options',
+    ],
   ];
   for (const [name, id, request, options, code] of refused) {
     test(`${name}: ${code}, before any request`, async () => {

@@ -257,7 +257,7 @@ describe('createRelinkSession on the wire', () => {
       }),
       { name: 'RelinkParamsError', code: 'invalid_purpose' },
     );
-    for (const bad of [{ idempotencyKey: '' }, { stripeAccount: 7 }]) {
+    for (const bad of [{ idempotencyKey: '' }, { stripeAccount: 7 }, { hosted: { delivery: 'url' }, returnUrl: 'https://example.com/relink-return' }]) {
       await assert.rejects(
         createRelinkSession(api.stripe, customerAccount, {
           purpose: 'payments',
