@@ -36,3 +36,11 @@ export {
   type FakeStripeConstructor,
   type FakeStripeScriptOptions,
 } from './script.js';
+export {
+  fakeHostedCompletion,
+  fakeHostedEndings,
+  fakeHostedRelinkPage,
+  type FakeHostedCompletion,
+  type FakeHostedEnding,
+  type FakeHostedPageOptions,
+} from './hosted.js';

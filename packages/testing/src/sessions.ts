@@ -20,7 +20,8 @@ const ACCOUNTS = {
   fresh: { id: FAKE_IDS.newAccount, display_name: 'New Checking', last4: '1357', subcategory: 'checking' },
 } as const;
 
-function account(which: keyof typeof ACCOUNTS): FakeAccount {
+/** One of the fake's accounts: `checking` (the one account-mode sessions ask for), `savings`, or `fresh` (never seen by the page). */
+export function account(which: keyof typeof ACCOUNTS): FakeAccount {
   const { id, display_name, last4, subcategory } = ACCOUNTS[which];
   return {
     id,
