@@ -24,9 +24,16 @@
  *   Its id and client secret name a scenario of the fake Stripe.js (@fc-relink/testing), so the
  *   session plays coherently in a browser: `no_account` for an exact-account session
  *   (`relink_options.account` set), `new_account` for an authorization-only one.
+ *   A hosted one (`ui_mode: 'hosted'`, preview versions only) needs `hosted` and `return_url`
+ *   (else `parameter_missing`, as Stripe's API reference says: both are required for hosted), and
+ *   delivery `url` or `email` needs `relink_options`. Delivery `url` renders the session's `url`,
+ *   Stripe's page on connect.stripe.com; delivery `email` renders `url: null` and Stripe emails
+ *   the account holder ({@link StripeStandIn.emails}); a holder without an email address on file
+ *   ({@link StripeStandInOptions.holderEmails}) is refused, as Stripe's hosted relink requires one.
  * - `GET /v1/financial_connections/sessions/:id`: a session created here (`pending`), or one of
- *   `options.sessions`; a test ends one by writing its `status` and `relink_result` in
- *   {@link StripeStandIn.sessions}.
+ *   `options.sessions`; a test ends one with {@link StripeStandIn.completeSession}, which also
+ *   gives the `financial_connections.session.updated` event Stripe sends about it (or by writing
+ *   its `status` and `relink_result` in {@link StripeStandIn.sessions}).
  * - `GET` / `DELETE` {@link RECORDINGS_PATH}: the recorded requests as JSON (DELETE forgets
  *   them first), for a test in another process. Not recorded itself.
  * - `POST /v1/setup_intents`: a new SetupIntent (`requires_confirmation`), numbered, echoing
@@ -35,10 +42,17 @@
  *   replaced it), and before 2026-07-29 `allowed_payment_method_types` is; its secret plays `setup_succeeded` in the fake.
  * - anything else: 404 `invalid_request_error`, as Stripe answers an unknown URL.
  *
+ * Idempotency, as Stripe's: a `POST` with an `Idempotency-Key` (per connected account) that Stripe
+ * began executing (a 200, or a 5xx) is saved; the same key again with the same method, path and
+ * parameters gets that very answer back (`Idempotent-Replayed: true`) and nothing runs twice (no
+ * second session, no second email); with anything else, `idempotency_error`. A request refused
+ * before it ran (a 4xx) saves nothing.
+ *
  * `options.respond` may answer any request first, for a test that needs Stripe to misbehave.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import { FAKE_IDS } from '@fc-relink/testing';
 import qs from 'qs';
 import Stripe from 'stripe';
@@ -85,6 +99,8 @@ export const STAND_IN_AUTHORIZATIONS = {
 export interface Reply {
   status: number;
   body: unknown;
+  /** Extra response headers (`idempotent-replayed`). */
+  headers?: Record<string, string>;
 }
 
 /** One request as it arrived. */
@@ -119,6 +135,36 @@ export interface StripeStandInOptions {
   sessions?: Readonly<Record<string, Record<string, unknown>>>;
   /** Asked first about every request. */
   respond?: Responder;
+  /**
+   * The email address Stripe has for each account holder (a Customer `cus_...`, a customer
+   * Account or a connected account `acct_...`), by id: where a hosted relink of delivery `email`
+   * goes. Default: {@link STAND_IN_CUSTOMER}'s, {@link STAND_IN_CUSTOMER_EMAIL}.
+   */
+  holderEmails?: Readonly<Record<string, string>>;
+}
+
+/** An email Stripe sent for a hosted relink of delivery `email`. */
+export interface StandInEmail {
+  /** The account holder it went to, as the session names it, and the address Stripe has for it. */
+  to: { holder: string; email: string };
+  /** The session it invites the customer to. */
+  session: string;
+  /** The link in it: Stripe's hosted page for that session. */
+  link: string;
+  /** When it was sent, unix seconds. */
+  sentAt: number;
+}
+
+/** How a test ends a session: what the customer did on Stripe's page. */
+export interface SessionEnd {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  /**
+   * Default: for `succeeded`, the requested account (or, without one, the same authorization)
+   * relinked; for `failed` and `cancelled`, nothing relinked, `failure_reason: 'other'`.
+   */
+  relink_result?: { account: string | null; authorization: string | null; failure_reason: string | null };
+  /** The accounts the session linked. Default: `relink_result.account`, if any. */
+  accounts?: readonly string[];
 }
 
 export interface StripeStandIn {
@@ -129,6 +175,16 @@ export interface StripeStandIn {
   requests: RecordedStripeRequest[];
   /** Every session it knows, by id, as a preview version renders it: change one to end it. */
   sessions: Map<string, Record<string, unknown>>;
+  /** Every email Stripe sent for a hosted relink, oldest first. */
+  emails: StandInEmail[];
+  /**
+   * Ends a session as the customer's visit to Stripe's page would (its `status`, `relink_result`
+   * and `accounts`; a hosted session's `url` is gone) and returns the
+   * `financial_connections.session.updated` event Stripe then sends, rendered at `apiVersion`
+   * (default: the SDK's own GA version, as a webhook endpoint renders it), unsigned: sign its JSON
+   * with `stripe.webhooks.generateTestHeaderString`. Throws for a session it does not know.
+   */
+  completeSession(id: string, end: SessionEnd, apiVersion?: string): Record<string, unknown>;
   /** A real SDK client with {@link STAND_IN_SECRET_KEY}, pointed at the stand-in, never retrying. */
   stripe(): Stripe;
   close(): Promise<void>;
@@ -149,6 +205,8 @@ export const STAND_IN_EXPIRES = 1_799_971_200;
 
 /** The customer that holds the stand-in's accounts (all but {@link STAND_IN_ACCOUNTS}' `stranger`). */
 export const STAND_IN_CUSTOMER = 'cus_standIn';
+/** {@link STAND_IN_CUSTOMER}'s email address. */
+export const STAND_IN_CUSTOMER_EMAIL = 'jenny.rosen@example.com';
 
 function standInAccount(id: string, status: string, details: Record<string, unknown> | null, customer = STAND_IN_CUSTOMER): Record<string, unknown> {
   return {
@@ -237,13 +295,96 @@ function unrecognizedUrl(request: StripeRequest): Reply {
   return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${request.path}).`);
 }
 
+/** Stripe's answer to a required parameter that is missing. */
+function missingParam(name: string): Reply {
+  return { status: 400, body: { error: { type: 'invalid_request_error', code: 'parameter_missing', param: name, message: `Missing required param: ${name}.` } } };
+}
+
+/** The id of the account holder a session's `account_holder` names, or `null`. */
+function holderOf(holder: unknown): string | null {
+  if (!isPlainObject(holder)) return null;
+  for (const field of ['customer', 'customer_account', 'account']) {
+    if (typeof holder[field] === 'string' && holder[field] !== '') return holder[field];
+  }
+  return null;
+}
+
+/** An `Idempotency-Key`'s first request and Stripe's answer to it. */
+interface SavedRequest {
+  method: string;
+  path: string;
+  params: Record<string, unknown>;
+  reply: Reply;
+}
+
 /** Starts the stand-in. */
 export async function startStripeStandIn(options: StripeStandInOptions = {}): Promise<StripeStandIn> {
   const { port: wanted = 0, accounts = DEFAULT_ACCOUNTS, respond = () => undefined } = options;
+  const holderEmails: Readonly<Record<string, string>> = options.holderEmails ?? { [STAND_IN_CUSTOMER]: STAND_IN_CUSTOMER_EMAIL };
   const requests: RecordedStripeRequest[] = [];
   const sessions = new Map<string, Record<string, unknown>>(Object.entries(options.sessions ?? {}));
+  const emails: StandInEmail[] = [];
+  const idempotent = new Map<string, SavedRequest>();
   let sessionCount = 0;
   let setupIntents = 0;
+  let events = 0;
+
+  /** A hosted session's checks, as Stripe makes them; `undefined` when it may be created. */
+  const refuseHosted = (params: Record<string, unknown>): Reply | undefined => {
+    const uiMode = params.ui_mode ?? 'modal';
+    if (uiMode !== 'modal' && uiMode !== 'hosted') {
+      return stripeError(400, 'invalid_request_error', 'Invalid ui_mode: must be one of modal or hosted', 'parameter_invalid_string');
+    }
+    if (uiMode !== 'hosted') return undefined;
+    if (!isPlainObject(params.hosted)) return missingParam('hosted');
+    if (typeof params.return_url !== 'string' || params.return_url === '') return missingParam('return_url');
+    const delivery = params.hosted.delivery_method ?? 'url';
+    if (delivery !== 'url' && delivery !== 'email') {
+      return stripeError(400, 'invalid_request_error', 'Invalid hosted[delivery_method]: must be one of email or url', 'parameter_invalid_string');
+    }
+    if (!isPlainObject(params.relink_options)) {
+      return stripeError(400, 'invalid_request_error', 'You can only use the values `email` and `url` for hosted[delivery_method] if you provide `relink_options`.');
+    }
+    if (delivery === 'email') {
+      const holder = holderOf(params.account_holder);
+      if (holder === null || !Object.hasOwn(holderEmails, holder)) {
+        return stripeError(400, 'invalid_request_error', 'Stripe can only email an account holder with an email address: add one to the account holder, or use hosted[delivery_method]=url.');
+      }
+    }
+    return undefined;
+  };
+
+  const completeSession = (id: string, end: SessionEnd, apiVersion: string = Stripe.API_VERSION): Record<string, unknown> => {
+    const session = sessions.get(id);
+    const version = apiVersionOf(apiVersion);
+    if (session === undefined || version === null) throw new Error(`The stand-in knows no session ${id} (or version ${apiVersion}).`);
+    const asked = isPlainObject(session['relink_options']) ? session['relink_options'] : {};
+    const requested = typeof asked['account'] === 'string' ? asked['account'] : null;
+    const authorization = typeof asked['authorization'] === 'string' ? asked['authorization'] : null;
+    const result =
+      end.relink_result ??
+      (end.status === 'succeeded'
+        ? { account: requested, authorization, failure_reason: null }
+        : { account: null, authorization: null, failure_reason: 'other' });
+    const linked = end.accounts ?? (result.account === null ? [] : [result.account]);
+    session['status'] = end.status;
+    session['relink_result'] = result;
+    session['accounts'] = { object: 'list', data: linked.map((account) => ({ id: account, object: 'financial_connections.account' })), has_more: false, url: '/v1/financial_connections/accounts' };
+    // Stripe renders a hosted session's `url` only while the session is active.
+    if (session['ui_mode'] === 'hosted') session['url'] = null;
+    events += 1;
+    return {
+      id: `evt_standIn${events}`,
+      object: 'event',
+      api_version: apiVersion,
+      created: Math.floor(Date.now() / 1000),
+      data: { object: renderSession(session, version) },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type: 'financial_connections.session.updated',
+    };
+  };
 
   const answer = (request: StripeRequest): Reply => {
     const key = (request.headers.authorization ?? '').replace(/^Bearer /, '');
@@ -281,10 +422,15 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
       if (previewOnly !== undefined) {
         return stripeError(400, 'invalid_request_error', `Received unknown parameter: ${previewOnly}`, 'parameter_unknown');
       }
+      const refused = refuseHosted(params);
+      if (refused !== undefined) return refused;
       const relink = params.relink_options as Record<string, unknown> | undefined;
       const scenario = typeof relink?.account === 'string' && relink.account !== '' ? 'no_account' : 'new_account';
       sessionCount += 1;
       const id = `fcsess_standIn${sessionCount}_${scenario}`;
+      const hosted = params.ui_mode === 'hosted' ? (params.hosted as Record<string, unknown>) : null;
+      const delivery = hosted === null ? null : (hosted.delivery_method ?? 'url');
+      const page = `https://connect.stripe.com/hosted/relink/${id}`;
       const session: Record<string, unknown> = {
         id,
         object: 'financial_connections.session',
@@ -299,8 +445,14 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
         return_url: params.return_url ?? null,
         status: 'pending',
         ui_mode: params.ui_mode ?? 'modal',
+        hosted: hosted === null ? null : { delivery_method: delivery, return_url: params.return_url },
+        url: delivery === 'url' ? page : null,
       };
       sessions.set(id, session);
+      if (delivery === 'email') {
+        const holder = holderOf(params.account_holder)!;
+        emails.push({ to: { holder, email: holderEmails[holder]! }, session: id, link: page, sentAt: Math.floor(Date.now() / 1000) });
+      }
       return { status: 200, body: renderSession(session, version) };
     }
     if (request.method === 'POST' && request.path === '/v1/setup_intents') {
@@ -340,8 +492,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const send = ({ status, body }: Reply): void => {
-        res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${requests.length}` });
+      const send = ({ status, body, headers = {} }: Reply): void => {
+        res.writeHead(status, { ...headers, 'content-type': 'application/json', 'request-id': `req_${requests.length}` });
         res.end(JSON.stringify(body));
       };
       const path = req.url ?? '';
@@ -359,11 +511,38 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
         form: [...new URLSearchParams(body)],
         params: decodeForm(body),
       };
-      const reply = respond(request) ?? answer(request);
+      const reply = idempotently(request, () => respond(request) ?? answer(request));
       requests.push({ ...request, reply });
       send(reply);
     });
   });
+  /**
+   * Stripe's idempotency: a POST's key (per connected account) replays the first answer to the
+   * same request, and refuses a different one; an answer to a request refused before it ran (4xx)
+   * is not saved.
+   */
+  function idempotently(request: StripeRequest, run: () => Reply): Reply {
+    const key = request.headers['idempotency-key'];
+    // Stripe authenticates first: a request without the key replays nothing.
+    const authenticated = request.headers.authorization === `Bearer ${STAND_IN_SECRET_KEY}`;
+    if (request.method !== 'POST' || typeof key !== 'string' || key === '' || !authenticated) return run();
+    const scope = `${String(request.headers['stripe-account'] ?? '')} ${key}`;
+    const saved = idempotent.get(scope);
+    if (saved === undefined) {
+      const reply = run();
+      if (reply.status < 400 || reply.status >= 500) idempotent.set(scope, { method: request.method, path: request.path, params: request.params, reply });
+      return reply;
+    }
+    if (saved.method === request.method && saved.path === request.path && isDeepStrictEqual(saved.params, request.params)) {
+      return { ...saved.reply, headers: { ...saved.reply.headers, 'idempotent-replayed': 'true' } };
+    }
+    return stripeError(
+      400,
+      'idempotency_error',
+      `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+    );
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(wanted, '127.0.0.1', resolve);
@@ -374,6 +553,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     url: `http://127.0.0.1:${port}`,
     requests,
     sessions,
+    emails,
+    completeSession,
     stripe: () =>
       new Stripe(STAND_IN_SECRET_KEY, {
         host: '127.0.0.1',
