@@ -8,6 +8,14 @@ export {
   type RelinkStripeClient,
 } from './session.js';
 export {
+  createHostedRelinkSession,
+  hostedRelinkOutcome,
+  type CreateHostedRelinkSessionOptions,
+  type HostedRelinkOutcomeClient,
+  type HostedRelinkOutcomeOptions,
+  type HostedRelinkSession,
+} from './hosted.js';
+export {
   createRelinkSessionForRequest,
   type CreateRelinkSessionForRequestOptions,
   type RelinkSessionForRequestClient,
@@ -34,7 +42,7 @@ export {
   type RelinkWebhookEventType,
 } from './webhook.js';
 export { resolveRelinkWebhookAction, type RelinkWebhookClient } from './resolve.js';
-export type { RelinkOutcome } from '@fc-relink/core/interpret';
+export type { RelinkError, RelinkOutcome } from '@fc-relink/core/interpret';
 export {
   RelinkParamsError,
   RelinkSessionError,

@@ -5,7 +5,9 @@
 import type Stripe from 'stripe';
 import StripePreview from 'stripe-preview';
 import {
+  createHostedRelinkSession,
   createRelinkSession,
+  hostedRelinkOutcome,
   createRelinkSessionForRequest,
   RELINK_API_VERSION,
   RELINK_WEBHOOK_EVENT_TYPES,
@@ -14,6 +16,9 @@ import {
   relinkWebhookAction,
   replacementSetupIntentParams,
   resolveRelinkWebhookAction,
+  type HostedRelinkDelivery,
+  type HostedRelinkOutcomeClient,
+  type HostedRelinkSession,
   type RelinkAccount,
   type RelinkAuthorization,
   type RelinkOutcome,
@@ -85,6 +90,32 @@ export async function typeTests(stripe: Stripe, sdkAccount: Stripe.FinancialConn
   relinkSessionParams(sdkAccount, { purpose: 'data', scope: 'account', permissions: ['balances'], accountSubcategories: ['brokerage'] });
   // @ts-expect-error an account needs an id
   relinkSessionParams({ authorization: 'fcauth_1' }, { purpose: 'data', scope: 'account', permissions: ['balances'] });
+
+  // Hosted relink (SPEC section 13): the GA SDK's client and account fit, no casts.
+  const hosted: HostedRelinkSession = await createHostedRelinkSession(stripe, sdkAccount, {
+    purpose: 'payments',
+    scope: 'account',
+    hosted: { delivery: 'email' },
+    returnUrl: 'https://example.com/relink-return',
+    idempotencyKey: 'fc-relink-email-evt_1',
+  });
+  const page: string | null = hosted.url;
+  void page;
+  // @ts-expect-error only the id and the page come back: no client secret
+  void hosted.clientSecret;
+  // @ts-expect-error a hosted session needs a returnUrl
+  await createHostedRelinkSession(stripe, sdkAccount, { purpose: 'payments', scope: 'account', hosted: { delivery: 'url' } });
+  // @ts-expect-error and a hosted delivery
+  await createHostedRelinkSession(stripe, sdkAccount, { purpose: 'payments', scope: 'account', returnUrl: 'https://example.com/relink-return' });
+  // @ts-expect-error 'url' or 'email' only
+  relinkSessionParams(sdkAccount, { purpose: 'payments', scope: 'account', hosted: { delivery: 'sms' }, returnUrl: 'https://example.com/r' });
+  // @ts-expect-error a session for the element's Stripe.js is not hosted
+  await createRelinkSession(stripe, sdkAccount, { purpose: 'payments', scope: 'account', hosted: { delivery: 'url' }, returnUrl: 'https://example.com/r' });
+  // @ts-expect-error nor is the one-call endpoint helper's
+  await createRelinkSessionForRequest(stripe, 'fca_1', {}, { purpose: 'payments', hosted: { delivery: 'url' }, returnUrl: 'https://example.com/r' });
+  const outcomeClient: HostedRelinkOutcomeClient = stripe;
+  const returned: RelinkOutcome = await hostedRelinkOutcome(outcomeClient, 'fcsess_1', { stripeAccount: 'acct_1', existingAccountIds: ['fca_1'] });
+  void returned;
 }
 
 // ── Stripe's own preview SDK is the judge (SPEC section 12) ────────────────────────────────────
@@ -109,6 +140,8 @@ type StrayFields<Ours, Theirs> = Ours extends readonly (infer E)[]
       : never;
 /** Compiles only for `never`; otherwise the error names the stray path. */
 type NoStrayFields<T extends never> = T;
+/** The named members of one of the SDK's open unions (`'a' | 'b' | (string & {})`): `'a' | 'b'`. */
+type Named<T> = T extends string ? (string extends T ? never : T) : never;
 
 // Parameters we send: every one is a parameter of Stripe's create calls.
 export type SessionParamsAreStripes = NoStrayFields<StrayFields<RelinkSessionCreateParams, StripePreview.FinancialConnections.SessionCreateParams>>;
@@ -117,6 +150,9 @@ export type SetupIntentParamsAreStripes = NoStrayFields<StrayFields<ReplacementS
 export type AccountFieldsAreStripes = NoStrayFields<StrayFields<RelinkAccount, StripePreview.FinancialConnections.Account>>;
 export type AuthorizationFieldsAreStripes = NoStrayFields<StrayFields<RelinkAuthorization, StripePreview.FinancialConnections.Authorization>>;
 export type SessionFieldsAreStripes = NoStrayFields<StrayFields<RelinkSessionObject, StripePreview.FinancialConnections.Session>>;
+// The hosted deliveries are exactly Stripe's, both ways.
+type StripesDeliveries = Named<StripePreview.FinancialConnections.SessionCreateParams.Hosted.DeliveryMethod>;
+export type HostedDeliveriesAreStripes = NoStrayFields<Exclude<HostedRelinkDelivery, StripesDeliveries> | Exclude<StripesDeliveries, HostedRelinkDelivery>>;
 // Events we handle: every snapshot type is one of the preview SDK's, every thin one the GA SDK's.
 export type EventTypesAreStripes = NoStrayFields<Exclude<RelinkWebhookEventType, StripePreview.Event.Type>>;
 export type ThinEventTypesAreStripes = NoStrayFields<Exclude<RelinkThinEventType, Stripe.V2.Core.EventNotification['type']>>;
@@ -145,6 +181,19 @@ export function previewTypeTests(
   const params = relinkSessionParams(account, { purpose: 'payments', scope: 'institution', returnUrl: 'myapp://relinked' });
   const sessionParams: StripePreview.FinancialConnections.SessionCreateParams = { ...params, account_holder: params.account_holder ?? undefined };
   void preview.financialConnections.sessions.create(sessionParams, { apiVersion: RELINK_API_VERSION });
+  // A hosted session's parameters, each delivery: `ui_mode`, `hosted.delivery_method`, `return_url`.
+  for (const delivery of ['url', 'email'] as const) {
+    const hostedParams = relinkSessionParams(account, { purpose: 'data', scope: 'account', permissions: ['balances'], hosted: { delivery }, returnUrl: 'https://example.com/relink-return' });
+    const asStripes: StripePreview.FinancialConnections.SessionCreateParams = { ...hostedParams, account_holder: hostedParams.account_holder ?? undefined };
+    const uiMode: StripePreview.FinancialConnections.SessionCreateParams.UiMode | undefined = hostedParams.ui_mode;
+    void [asStripes, uiMode];
+  }
+  // What createHostedRelinkSession reads of Stripe's session is the preview SDK's own: its page and
+  // how it is hosted.
+  const url: RelinkSessionObject['url'] = session.url;
+  const uiModeRead: RelinkSessionObject['ui_mode'] = session.ui_mode;
+  const hostedRead: RelinkSessionObject['hosted'] = session.hosted;
+  void [url, uiModeRead, hostedRead];
   const setupParams: StripePreview.SetupIntentCreateParams = replacementSetupIntentParams(account, { billingDetails: { name: 'Jenny Rosen' } });
   void preview.setupIntents.create(setupParams);
 
@@ -152,7 +201,8 @@ export function previewTypeTests(
   const client: RelinkStripeClient = preview;
   const forRequest: RelinkSessionForRequestClient = preview;
   const forWebhooks: RelinkWebhookClient = preview;
-  void [client, forRequest, forWebhooks];
+  const forReturnPage: HostedRelinkOutcomeClient = preview;
+  void [client, forRequest, forWebhooks, forReturnPage];
 }
 
 export async function webhookTypeTests(stripe: Stripe, notification: Stripe.V2.Core.EventNotification): Promise<void> {
