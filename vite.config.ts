@@ -91,7 +91,8 @@ export default {
     emptyOutDir: true,
     // One HTML entry per page of the playground (the tabs in its header).
     rolldownOptions: {
-      input: Object.fromEntries(PLAYGROUND_PAGES.map((page) => [page.id, demoFile(page.file)])),
+      // The pages, and the page a hosted relink returns to (the "Stripe.js blocked" switch).
+      input: { ...Object.fromEntries(PLAYGROUND_PAGES.map((page) => [page.id, demoFile(page.file)])), return: demoFile('relink-return.html') },
     },
   },
 } satisfies UserConfig;

@@ -10,6 +10,7 @@
 import Stripe from 'stripe';
 import type { Logger, Plugin } from 'vite';
 import type { PlaygroundEnv } from './env.js';
+import { hostedEndpoint } from './hosted.js';
 import { relinkSessionEndpoint, type StripeAccess } from './relink-endpoint.js';
 
 export const PLAYGROUND_MODULE = 'virtual:fc-relink/playground';
@@ -41,10 +42,14 @@ function announce(env: PlaygroundEnv, logger: Logger): void {
 export function playgroundServer(env: PlaygroundEnv): Plugin {
   let endpoint: ReturnType<typeof relinkSessionEndpoint> | null = null;
   const middleware = (logger: Logger): ReturnType<typeof relinkSessionEndpoint> => {
-    endpoint ??= relinkSessionEndpoint({
-      stripe: stripeAccess(env),
-      log: (line, level) => logger[level](`demo server: ${line}`, { timestamp: true }),
-    });
+    if (!endpoint) {
+      const stripe = stripeAccess(env);
+      const log = (line: string, level: 'info' | 'warn'): void => logger[level](`demo server: ${line}`, { timestamp: true });
+      const sessions = relinkSessionEndpoint({ stripe, log });
+      // The hosted relink (the "Stripe.js blocked" switch): its own routes, the same client.
+      const hosted = hostedEndpoint({ stripe: stripe.kind === 'ready' ? (stripe.client as Stripe) : null, log });
+      endpoint = (req, res, next) => hosted(req, res, () => sessions(req, res, next));
+    }
     return endpoint;
   };
   return {

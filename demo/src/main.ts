@@ -25,6 +25,8 @@ mountPlayground(root, {
       element.publishableKey = next.publishableKey;
       element.fetchClientSecret = next.fetchClientSecret;
       element.fetchSetupIntentSecret = next.fetchSetupIntentSecret;
+      element.fetchHostedRelinkUrl = next.fetchHostedRelinkUrl;
+      element.stripe = next.stripe;
       element.businessName = next.businessName;
       element.existingAccountIds = next.existingAccountIds;
       element.locale = next.locale;

@@ -33,6 +33,8 @@ export function RelinkPreview({ setup, ref, onMountEffect }: RelinkPreviewProps)
       publishableKey={setup.publishableKey}
       fetchClientSecret={setup.fetchClientSecret}
       fetchSetupIntentSecret={setup.fetchSetupIntentSecret}
+      fetchHostedRelinkUrl={setup.fetchHostedRelinkUrl}
+      stripe={setup.stripe}
       businessName={setup.businessName}
       existingAccountIds={setup.existingAccountIds}
       locale={setup.locale}

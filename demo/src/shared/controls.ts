@@ -30,6 +30,8 @@ export interface PlaygroundSettings {
   passExistingIds: boolean;
   /** Whether the page replaces the payment method when a relink ends on a new account (`fetchSetupIntentSecret`). */
   replacePaymentMethod: boolean;
+  /** Whether Stripe.js is blocked on the page (a blocker, a webview): the element then offers Stripe's hosted relink. */
+  stripeBlocked: boolean;
   locale: PlaygroundLocale;
 }
 
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: PlaygroundSettings = {
   existingAccountIds: SESSIONS === 'fake' ? [FAKE_IDS.account, FAKE_IDS.otherAccount] : [],
   passExistingIds: true,
   replacePaymentMethod: true,
+  stripeBlocked: false,
   locale: 'en',
 };
 
@@ -440,6 +443,16 @@ export function createControls(
     },
   });
 
+  const blockedToggle = h('input', {
+    type: 'checkbox',
+    id: 'stripe-blocked',
+    checked: settings.stripeBlocked,
+    onchange: () => {
+      settings.stripeBlocked = blockedToggle.checked;
+      changed('stripeBlocked');
+    },
+  });
+
   const locale = h(
     'select',
     {
@@ -467,6 +480,16 @@ export function createControls(
         { class: 'toggle' },
         replaceToggle,
         h('span', {}, 'Replace the payment method on a new account', h('span', { class: 'toggle-note' }, ' (sets ', h('code', {}, 'fetchSetupIntentSecret'), ' and ', h('code', {}, 'businessName'), ')')),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h(
+        'label',
+        { class: 'toggle' },
+        blockedToggle,
+        h('span', {}, 'Stripe.js blocked', h('span', { class: 'toggle-note' }, ' (a blocker or a webview: the element offers Stripe’s hosted relink, through ', h('code', {}, 'fetchHostedRelinkUrl'), ')')),
       ),
     ),
     h('div', { class: 'field' }, h('label', { for: 'locale', class: 'field-label' }, 'Language'), locale),

@@ -20,6 +20,7 @@ import { PLAYGROUND_PAGES, type PlaygroundPageId } from './pages.js';
 import { isScenario, modeInfo, scenarioInfo } from './scenarios.js';
 import { postJson, sessionServer, setupIntentServer } from './secrets.js';
 import { createStateView } from './state-view.js';
+import { createHostedSession } from './hosted.js';
 
 /**
  * The page's own reactions to the element's events, by the keys of `fcRelinkEventNames`. Each
@@ -36,6 +37,10 @@ export interface RelinkSetup {
   fetchSetupIntentSecret: ((request: SetupIntentRequest) => Promise<string>) | null;
   /** Named in the built-in mandate text. */
   businessName: string;
+  /** With "Stripe.js blocked": a Stripe.js that never loads (the element's `stripe`); else `null`. */
+  stripe: Promise<null> | null;
+  /** Where Stripe's hosted relink is, when Stripe.js cannot run: offered as the `hosted` fallback. */
+  fetchHostedRelinkUrl: (request: ClientSecretRequest) => Promise<string>;
   existingAccountIds: string[] | null;
   locale: string;
   /** The same object for the life of one mount. */
@@ -63,6 +68,14 @@ export interface PlaygroundOptions {
   startCall: string;
   /** Renders a fresh `<fc-relink>` into `host`. Called again (after `destroy`) on every reset. */
   mountRelink(host: HTMLElement, setup: RelinkSetup): RelinkMount;
+}
+
+/** Stripe.js as a blocker leaves it: a load that failed (the element's `stripe`). */
+function blockedStripe(): Promise<null> {
+  const failed = Promise.reject(new Error('Failed to load Stripe.js: blocked (the playground’s switch)'));
+  // The element reads the rejection when it needs Stripe; until then it is no unhandled one.
+  failed.catch(() => undefined);
+  return failed;
 }
 
 function settingsFromUrl(): PlaygroundSettings {
@@ -200,8 +213,17 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     body: (request, attempt) => setupIntentBody(request, attempt, settings),
     onRequest: (report) => log.setupRequest(report),
   });
+  // Real sessions: Stripe's hosted page, which the element follows itself. (Fake sessions: the
+  // fake's hosted page is not on stripe.com, so the page opens it; see the fallback handler.)
+  const fetchHostedRelinkUrl = async (request: ClientSecretRequest): Promise<string> => {
+    const { url } = await createHostedSession(settings.account || null, request.signal);
+    if (!url) throw new Error('The fake’s hosted page is opened by the page itself.');
+    return url;
+  };
   const setup = (): RelinkSetup => ({
     publishableKey: PUBLISHABLE_KEY,
+    stripe: settings.stripeBlocked ? blockedStripe() : null,
+    fetchHostedRelinkUrl,
     fetchClientSecret,
     fetchSetupIntentSecret: settings.replacePaymentMethod ? fetchSetupIntentSecret : null,
     businessName: BUSINESS_NAME,
@@ -352,6 +374,12 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       error: counted('error'),
       fallback: counted('fallback', (event) => {
         if (event.detail.fallback === 'new_payment_method') showNotice(true);
+        // The fake's hosted page lives on this server, not on stripe.com, where the element would
+        // go: the page takes over, as a native app opening Stripe's page in the system browser would.
+        if (event.detail.fallback === 'hosted' && SESSIONS === 'fake') {
+          event.preventDefault();
+          void createHostedSession(null).then(({ fakePage }) => fakePage && location.assign(fakePage), () => showNotice(false));
+        }
       }),
       paymentMethod: counted('paymentMethod', (event) => {
         const { status, accountId } = event.detail;
@@ -404,6 +432,8 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       tabs.refresh();
       remount(`Bank link ${settings.link === 'expiring' ? 'expires soon' : 'broken'}`);
       void refreshStatus();
+    } else if (changed === 'stripeBlocked') {
+      remount(settings.stripeBlocked ? 'Stripe.js blocked' : 'Stripe.js loads again');
     } else if (changed === 'account') {
       rememberChoice(settings);
       tabs.refresh();
