@@ -4,7 +4,7 @@
  * URL the page's `fetchHostedRelinkUrl` gives, when it is Stripe's (here answered by a stand-in
  * page routed by the test); a URL elsewhere is never followed.
  */
-import { expect, test } from './fixture.js';
+import { expect, test, type FixturePage } from './fixture.js';
 
 const HOSTED_URL = 'https://connect.stripe.com/fc-relink-e2e/hosted/fcsess_e2e1';
 
@@ -25,7 +25,7 @@ test.beforeEach(async ({ fixture, page }) => {
   );
 });
 
-async function offerHosted(fixture: import('./fixture.js').FixturePage, url: string): Promise<void> {
+async function offerHosted(fixture: FixturePage, url: string): Promise<void> {
   await fixture.element.evaluate((el, given) => {
     (el as HTMLElement & { fetchHostedRelinkUrl: () => Promise<string> }).fetchHostedRelinkUrl = () => Promise.resolve(given);
   }, url);
