@@ -1,4 +1,4 @@
-import { interpretRelinkResult, type RelinkError, type RelinkErrorCode, type RelinkOutcome, type RelinkStripeError } from '@fc-relink/core/interpret';
+import { checkHostedRelinkUrl, interpretRelinkResult, type RelinkError, type RelinkErrorCode, type RelinkOutcome, type RelinkStripeError } from '@fc-relink/core/interpret';
 import { RelinkParamsError, RelinkSessionError } from './errors.js';
 import { isRecord, perRequestOptions } from './guards.js';
 import { relinkSessionParams } from './params.js';
@@ -41,8 +41,6 @@ export interface HostedRelinkSession {
 /** The longest session ID read: far longer than any Stripe gives. */
 const MAX_ID_LENGTH = 255;
 const SESSION_ID = /^fcsess_[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
-/** Longer than any URL Stripe gives; refused rather than passed on. */
-const MAX_URL_LENGTH = 2048;
 /** The session statuses of a relink that has ended. */
 const ENDED: ReadonlySet<unknown> = new Set(['succeeded', 'failed', 'cancelled']);
 const CONNECTED_ACCOUNT = /^acct_[A-Za-z0-9]+$/;
@@ -50,25 +48,6 @@ const CONNECTED_ACCOUNT = /^acct_[A-Za-z0-9]+$/;
 /** Whether a value is a Financial Connections Session ID (and nothing glued to it, no client secret). */
 function isSessionId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && SESSION_ID.test(value) && !/_secret_/i.test(value);
-}
-
-/** Whether a value is an `https:` URL on `stripe.com` or one of its subdomains, with no credentials or port. */
-function isStripeHostedUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH || /[\s\u0000-\u001f]/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  const host = url.hostname;
-  return (
-    url.protocol === 'https:' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.port === '' &&
-    (host === 'stripe.com' || host.endsWith('.stripe.com'))
-  );
 }
 
 /**
@@ -134,8 +113,9 @@ function hostedSessionOf(session: unknown, delivery: HostedRelinkDelivery): Host
     );
   }
   if (delivery === 'email') return { id, url: null };
-  const url = fields['url'];
-  if (!isStripeHostedUrl(url)) {
+  // The element's own rule for what it follows (core's checkHostedRelinkUrl): one rule, both sides.
+  const url = checkHostedRelinkUrl(fields['url']);
+  if (typeof url !== 'string') {
     throw new RelinkSessionError('invalid_response', "Stripe answered the hosted session request without an https URL on stripe.com for delivery 'url'.");
   }
   return { id, url };
