@@ -58,6 +58,7 @@ const group = (name, path) => {
 group('first-render', Object.keys(outputs).find((path) => outputs[path].entryPoint));
 group('flow', chunkOf('flow.js'));
 group('payment-step', chunkOf('mandate.js'));
+group('locale-es', chunkOf('locales/es.js'));
 group('locale-ja', chunkOf('locales/ja.js'));
 group('locale-de', chunkOf('locales/de.js'));
 

@@ -13,7 +13,7 @@ import { NEW_ACCOUNT_SCENARIOS, scenarioForRequest, setupScenarioForAttempt } fr
 import { jsonView } from './json-view.js';
 import { MODES, SCENARIOS, modeInfo, scenarioInfo } from './scenarios.js';
 
-export type PlaygroundLocale = 'en' | 'ja' | 'de';
+export type PlaygroundLocale = 'en' | 'es' | 'ja' | 'de';
 
 export interface PlaygroundSettings {
   /** Fake sessions: the scenario picked. */
@@ -70,6 +70,7 @@ const KNOWN_IDS = SESSIONS === 'fake' ? [FAKE_IDS.account, FAKE_IDS.otherAccount
 
 const LOCALES: ReadonlyArray<{ value: PlaygroundLocale; label: string }> = [
   { value: 'en', label: 'English' },
+  { value: 'es', label: 'Español' },
   { value: 'ja', label: '日本語' },
   { value: 'de', label: 'Deutsch' },
 ];

@@ -13,7 +13,7 @@ import { expectNoAxeViolations } from '../axe.js';
 import { focused } from '../browser.js';
 import { expect, FRAMEWORK_PAGES, test, type FixturePage } from './fixture.js';
 
-type Locale = 'en' | 'ja' | 'de';
+type Locale = 'en' | 'es' | 'ja' | 'de';
 
 type StringKey =
   | 'trigger'
@@ -50,6 +50,23 @@ const STRINGS: Record<Locale, Record<StringKey, string>> = {
     confirming: 'Saving your new payment method…',
     confirm_failed: 'We couldn’t save your new payment method. Please accept again.',
     completed: 'Payment method updated.',
+  },
+  es: {
+    trigger: 'Volver a conectar su banco',
+    retry: 'Intentar de nuevo',
+    loading: 'Preparando…',
+    open: 'Continúe en la ventana de Stripe para iniciar sesión en su banco.',
+    account_relinked: 'Su cuenta bancaria está conectada de nuevo.',
+    no_account: 'Inició sesión, pero no se eligió la cuenta que necesitábamos.',
+    error: 'Volver a conectar no está disponible en este momento.',
+    error_retryable: 'No pudimos comunicarnos con Stripe. Inténtelo de nuevo.',
+    authorization_retry: 'Usar cualquier cuenta de este banco',
+    new_payment_method: 'Usar otro método de pago',
+    mandate: 'Su banco está conectado. Para pagar desde la nueva cuenta, lea y acepte la autorización.',
+    confirm: 'Aceptar y guardar',
+    confirming: 'Guardando su nuevo método de pago…',
+    confirm_failed: 'No pudimos guardar su nuevo método de pago. Acepte de nuevo, por favor.',
+    completed: 'Método de pago actualizado.',
   },
   ja: {
     trigger: '銀行口座を再接続',
@@ -107,7 +124,7 @@ async function expectAccessible(fixture: FixturePage, label: string, { modal = f
   await expectNoAxeViolations(page, { label: `${label} · whole page`, mustPass: modal ? ['aria-dialog-name'] : ['landmark-one-main', 'page-has-heading-one'] });
 }
 
-for (const locale of ['en', 'ja', 'de'] as const) {
+for (const locale of ['en', 'es', 'ja', 'de'] as const) {
   const s = STRINGS[locale];
 
   test.describe(`in ${locale}`, () => {

@@ -128,7 +128,7 @@ export class FcRelinkElement extends LitElement {
   disabled = false;
 
   /**
-   * `en`, `ja` or `de` built in; by default the nearest `lang`.
+   * `en`, `es`, `ja` or `de` built in; by default the nearest `lang`.
    * @attr locale
    */
   locale = '';

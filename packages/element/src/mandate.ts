@@ -31,6 +31,14 @@ const en: FcRelinkMandateStrings = {
   confirm_failed: 'We couldn’t save your new payment method. Please accept again.',
   mandate_label: 'Debit authorization',
 };
+const es: FcRelinkMandateStrings = {
+  mandate: 'Su banco está conectado. Para pagar desde la nueva cuenta, lea y acepte la autorización.',
+  confirm: 'Aceptar y guardar',
+  confirming: 'Guardando su nuevo método de pago…',
+  completed: 'Método de pago actualizado.',
+  confirm_failed: 'No pudimos guardar su nuevo método de pago. Acepte de nuevo, por favor.',
+  mandate_label: 'Autorización de débito',
+};
 const ja: FcRelinkMandateStrings = {
   mandate: '銀行に接続しました。新しい口座から支払うには、引き落としの承認内容を確認して同意してください。',
   confirm: '同意して保存',
@@ -47,7 +55,7 @@ const de: FcRelinkMandateStrings = {
   confirm_failed: 'Die neue Zahlungsmethode konnte nicht gespeichert werden. Bitte stimmen Sie erneut zu.',
   mandate_label: 'Lastschriftermächtigung',
 };
-const strings = { en, ja, de };
+const strings = { en, es, ja, de };
 
 
 /**
@@ -58,6 +66,8 @@ const strings = { en, ja, de };
 const mandateText: Record<keyof typeof strings, (business: string, account: string) => string> = {
   en: (business, account) =>
     `By selecting “Accept and save”, you authorize ${business} to debit ${account} through the ACH network for amounts you owe ${business} under your agreement with them, starting today and for future payments, and to credit that account to correct a debit made in error. This authorization stays in effect until you revoke it. You can revoke it at any time by telling ${business}; allow them a reasonable time (up to 30 days) to act on it.`,
+  es: (business, account) =>
+    `Al seleccionar “Aceptar y guardar”, usted autoriza a ${business} a debitar de ${account}, a través de la red ACH, los montos que le deba a ${business} según su acuerdo con ellos, a partir de hoy y para pagos futuros, y a acreditar esa cuenta para corregir un débito hecho por error. Esta autorización sigue vigente hasta que usted la revoque. Puede revocarla en cualquier momento avisando a ${business}; deles un plazo razonable (hasta 30 días) para aplicarla.`,
   ja: (business, account) =>
     `「同意して保存」を選ぶと、${business} との契約に基づきお支払いいただく金額を、本日以降 ACH ネットワークを通じて${account}から引き落とすこと、また誤った引き落としを訂正するためにその口座へ入金することを ${business} に承認したことになります。この承認は取り消すまで有効です。取り消すには ${business} にお知らせください。手続きには最長 30 日かかることがあります。`,
   de: (business, account) =>
@@ -66,6 +76,7 @@ const mandateText: Record<keyof typeof strings, (business: string, account: stri
 
 const accountName: Record<keyof typeof strings, (last4: string | null) => string> = {
   en: (last4) => (last4 ? `the bank account ending in ${last4}` : 'the bank account you just connected'),
+  es: (last4) => (last4 ? `la cuenta bancaria que termina en ${last4}` : 'la cuenta bancaria que acaba de conectar'),
   ja: (last4) => (last4 ? `末尾 ${last4} の銀行口座` : '接続した銀行口座'),
   de: (last4) => (last4 ? `dem Bankkonto mit der Endung ${last4}` : 'dem soeben verbundenen Bankkonto'),
 };

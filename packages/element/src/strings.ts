@@ -51,7 +51,7 @@ const en: FcRelinkStrings = {
 
 
 /** The built-in languages. English ships with the element; the others load when first used. */
-export const BUILT_IN_LANGUAGES = ['en', 'ja', 'de'] as const;
+export const BUILT_IN_LANGUAGES = ['en', 'es', 'ja', 'de'] as const;
 export type BuiltInLanguage = (typeof BUILT_IN_LANGUAGES)[number];
 
 const loaded: Partial<Record<BuiltInLanguage, FcRelinkStrings>> = { en };
@@ -62,14 +62,14 @@ export function loadedStrings(lang: BuiltInLanguage): FcRelinkStrings | undefine
 }
 
 /**
- * Loads a built-in language's strings: English at once, Japanese and German from chunks of their
+ * Loads a built-in language's strings: English at once, Spanish, Japanese and German from chunks of their
  * own, so a page downloads only the languages it speaks. A chunk that fails to load gives
  * English (and is tried again next time). Never rejects.
  */
 export function loadBuiltInStrings(lang: BuiltInLanguage): Promise<FcRelinkStrings> {
   const ready = loaded[lang];
   if (ready) return Promise.resolve(ready);
-  const chunk = lang === 'ja' ? import('./locales/ja.js') : import('./locales/de.js');
+  const chunk = lang === 'es' ? import('./locales/es.js') : lang === 'ja' ? import('./locales/ja.js') : import('./locales/de.js');
   return chunk.then(
     ({ strings }) => (loaded[lang] = strings),
     () => en,

@@ -33,21 +33,21 @@ async function settle(lang: Locale, scenario: FakeScenario) {
 afterEach(() => expect(litWarnings()).to.deep.equal([]));
 
 describe('<fc-relink> in every locale and every state', () => {
-  it('renders a Japanese or German page in its language from the first render, its strings loaded on demand', async () => {
-    for (const lang of ['ja', 'de'] as const) {
+  it('renders a Spanish, Japanese or German page in its language from the first render, its strings loaded on demand', async () => {
+    for (const lang of ['es', 'ja', 'de'] as const) {
       const el = await inLang(lang, () => {});
       expect(text(el, '[part="trigger"]'), lang).to.equal(builtInStrings[lang].trigger);
     }
   });
 
-  it('ships the same keys, all non-empty, for en, ja and de', () => {
+  it('ships the same keys, all non-empty, for en, es, ja and de', () => {
     const keys = Object.keys(builtInStrings.en).sort();
     for (const locale of LOCALES) {
       expect(Object.keys(builtInStrings[locale]).sort(), locale).to.deep.equal(keys);
       for (const key of keys) expect(builtInStrings[locale][key as keyof FcRelinkStrings], `${locale}.${key}`).to.match(/\S/);
     }
     // Translated, not copied: no key but the brand-free ones may read the same as English.
-    for (const locale of ['ja', 'de'] as const) {
+    for (const locale of ['es', 'ja', 'de'] as const) {
       for (const key of keys) expect(builtInStrings[locale][key as keyof FcRelinkStrings], `${locale}.${key}`).not.to.equal(builtInStrings.en[key as keyof FcRelinkStrings]);
     }
   });

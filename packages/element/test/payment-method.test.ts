@@ -323,7 +323,7 @@ describe('<fc-relink> payment-method step: it lives as long as its relink', () =
 });
 
 describe('<fc-relink> payment-method step in every locale', () => {
-  for (const [lang, name] of [['ja', '末尾 1357'], ['de', 'Endung 1357']] as const) {
+  for (const [lang, name] of [['es', 'termina en 1357'], ['ja', '末尾 1357'], ['de', 'Endung 1357']] as const) {
     it(`${lang}: the mandate in its language, accessible`, async () => {
       const { el } = await relinked({ lang });
       await atMandate(el);
