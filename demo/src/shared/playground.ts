@@ -8,7 +8,7 @@
  * (secrets.ts): fake sessions and SetupIntents for the scenarios picked, or real ones for the
  * account typed when the server has Stripe keys.
  */
-import type { ClientSecretRequest, FcRelinkEventsByKey, RelinkedAccount, RelinkOutcome, SetupIntentRequest } from '@fc-relink/element';
+import type { ClientSecretRequest, FcRelinkEventsByKey, RelinkOutcome, SetupIntentRequest } from '@fc-relink/element';
 import './playground.css';
 import { ACCOUNT_STATUS_PATH, FAKE_LINK_STATES, type AccountEligibility, type FakeLinkState, type RelinkSessionRequestBody, type SetupIntentRequestBody } from './api.js';
 import { KEYS_NOTICE, PUBLISHABLE_KEY, SESSIONS, stripeSource } from './config.js';
@@ -21,6 +21,7 @@ import { isScenario, modeInfo, scenarioInfo } from './scenarios.js';
 import { postJson, sessionServer, setupIntentServer } from './secrets.js';
 import { createStateView } from './state-view.js';
 import { createHostedSession } from './hosted.js';
+import { renderCard, type CardParts, type CardState, type LinkStatus } from './card.js';
 
 /**
  * The page's own reactions to the element's events, by the keys of `fcRelinkEventNames`. Each
@@ -172,31 +173,6 @@ async function readAccountStatus(settings: PlaygroundSettings): Promise<AccountE
   }
 }
 
-/** A day in Stripe's unix seconds, written the way the page's language writes dates. */
-function dateIn(locale: string, seconds: number): HTMLTimeElement {
-  const date = new Date(seconds * 1000);
-  const text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  return h('time', { datetime: date.toISOString().slice(0, 10), lang: locale }, text);
-}
-
-/** A bank account as the preview's card shows it, e.g. "StripeBank · New Checking ••1357". */
-function accountLabel(account: RelinkedAccount): string {
-  const name = [account.institutionName, account.displayName ?? account.id].filter(Boolean).join(' · ');
-  return account.last4 ? `${name} ••${account.last4}` : name;
-}
-
-type LinkStatus = 'broken' | 'expiring' | 'repaired' | 'mandate' | 'replaced' | 'processing';
-
-/** The preview card's badge for the bank link, as the page's handlers move it along. */
-const LINK_STATUS: Record<LinkStatus, { label: string; tone: 'warning' | 'success' | 'info' }> = {
-  broken: { label: 'Needs reconnecting', tone: 'warning' },
-  expiring: { label: 'Expires soon', tone: 'warning' },
-  repaired: { label: 'Connected', tone: 'success' },
-  mandate: { label: 'Connected · mandate pending', tone: 'info' },
-  replaced: { label: 'Payment method updated', tone: 'success' },
-  processing: { label: 'Payment method updated · verifying', tone: 'info' },
-};
-
 export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): void {
   const log = createEventLog();
   const stateView = createStateView();
@@ -232,46 +208,38 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     handlers,
   });
 
-  // The preview: a billing page's bank account that needs repairing, and the element.
-  const linkStatus = h('span', { class: 'badge badge-warning', 'data-link-status': 'broken' }, 'Needs reconnecting');
-  const accountName = h('strong', {});
-  const accountNote = h('span', {});
-  const renderAccount = (): void => {
-    if (SESSIONS === 'fake') {
-      accountName.textContent = 'StripeBank · Everyday Checking ••6789';
-      accountNote.textContent = 'Pays your invoices by bank transfer';
-    } else {
-      accountName.textContent = settings.account || 'No account chosen yet';
-      accountNote.textContent = settings.account ? 'A Financial Connections account in test mode' : 'Type its id under Account';
-    }
+  // The preview: a billing page's bank account that needs repairing, and the element. The card is
+  // the page's own text: one state, drawn whole, in the element's language.
+  const parts: CardParts = {
+    root: h('div', { class: 'stage-card' }),
+    badge: h('span', { class: 'badge badge-warning', 'data-link-status': 'broken' }),
+    name: h('strong', {}),
+    note: h('span', {}),
+    copy: h('p', { class: 'stage-copy' }),
   };
-  renderAccount();
-  const stageCopy = h('p', { class: 'stage-copy' });
   /** What the demo server last said about the link, and which answer is current. */
   let eligibility: AccountEligibility | null = null;
   let statusReads = 0;
-  /** The card's badge before the customer does anything: broken, or expiring soon. */
+  /** The card's status before the customer does anything: broken, or expiring soon. */
   const linkAtRest = (): LinkStatus => (eligibility?.reason === 'relink_recommended' ? 'expiring' : 'broken');
-  const renderStatus = (): void => {
-    const expires = eligibility?.reason === 'relink_recommended' ? eligibility.expectedDeactivationDate : null;
-    if (expires !== null) {
-      accountNote.replaceChildren('Stops working on ', dateIn(settings.locale, expires));
-      stageCopy.textContent = 'Your bank wants you to sign in again before then. Reconnect now and your payments continue without a gap.';
-    } else {
-      renderAccount();
-      stageCopy.textContent = 'We lost access to this bank account. Reconnect it to keep paying by bank.';
-    }
+  const card: CardState = { status: 'broken', account: null, expires: null, typedAccount: null };
+  const drawCard = (next: Partial<CardState> = {}): void => {
+    Object.assign(card, next, { typedAccount: SESSIONS === 'fake' ? null : settings.account });
+    renderCard(parts, card, settings.locale);
   };
+  /** Back to the link as it is before any relink: broken, or expiring on its date. */
+  const drawAtRest = (): void =>
+    drawCard({ status: linkAtRest(), account: null, expires: eligibility?.reason === 'relink_recommended' ? eligibility.expectedDeactivationDate : null });
   /** Asks the demo server about the link, then shows it (a later read wins over an earlier one). */
   const refreshStatus = async (): Promise<void> => {
     const read = ++statusReads;
     const answer = await readAccountStatus(settings);
     if (read !== statusReads) return;
     eligibility = answer;
-    renderStatus();
-    if (linkStatus.dataset.linkStatus === 'broken' || linkStatus.dataset.linkStatus === 'expiring') setLinkStatus(linkAtRest());
+    // Only a card still at rest follows it: a relink the customer finished stays on the card.
+    if (card.status === 'broken' || card.status === 'expiring') drawAtRest();
   };
-  renderStatus();
+  drawAtRest();
   const relinkHost = h('div', { class: 'relink-host' });
   // A live region that is always there, so filling it is announced.
   const notice = h('div', { class: 'host-notice', role: 'status' });
@@ -309,6 +277,10 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     icon(ICONS.play),
     h('code', {}, options.startCall),
   );
+  append(parts.root, [
+    h('div', { class: 'account-row' }, h('span', { class: 'account-icon' }, icon(ICONS.bank)), h('div', { class: 'account-text' }, parts.name, parts.note), parts.badge),
+    parts.copy,
+  ]);
   const preview = h(
     'section',
     { class: 'card preview-card', 'aria-labelledby': 'preview-title' },
@@ -321,31 +293,12 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     h(
       'div',
       { class: 'stage' },
-      h(
-        'div',
-        { class: 'account-row' },
-        h('span', { class: 'account-icon' }, icon(ICONS.bank)),
-        h('div', { class: 'account-text' }, accountName, accountNote),
-        linkStatus,
-      ),
-      stageCopy,
+      parts.root,
       relinkHost,
       notice,
     ),
     h('footer', { class: 'stage-footer' }, stateView.element, handlerView.element),
   );
-
-  const setLinkStatus = (status: LinkStatus): void => {
-    const { label, tone } = LINK_STATUS[status];
-    linkStatus.dataset.linkStatus = status;
-    linkStatus.className = `badge badge-${tone}`;
-    linkStatus.textContent = label;
-  };
-  /** The card now shows the account the customer picked, and what is left to do with it. */
-  const showNewAccount = (account: RelinkedAccount, note: string): void => {
-    accountName.textContent = accountLabel(account);
-    accountNote.textContent = note;
-  };
 
   // The page's own reactions to the element's events, handed to the page to wire its way. The log
   // records the events separately, from an ancestor. An element removed by a reset still settles
@@ -363,12 +316,8 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       success: counted('success', (event) => {
         const [account] = event.detail.accounts;
         // A new account and a page that replaces the payment method: the element shows the mandate next.
-        if (event.detail.needsNewPaymentMethod === true && account && settings.replacePaymentMethod) {
-          setLinkStatus('mandate');
-          showNewAccount(account, 'A new account: accept the mandate to pay from it');
-        } else {
-          setLinkStatus('repaired');
-        }
+        if (event.detail.needsNewPaymentMethod === true && account && settings.replacePaymentMethod) drawCard({ status: 'mandate', account, expires: null });
+        else drawCard({ status: 'repaired', account: account ?? null, expires: null });
       }),
       failure: counted('failure'),
       error: counted('error'),
@@ -382,12 +331,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
         }
       }),
       paymentMethod: counted('paymentMethod', (event) => {
-        const { status, accountId } = event.detail;
-        setLinkStatus(status === 'succeeded' ? 'replaced' : 'processing');
-        accountNote.textContent =
-          status === 'succeeded'
-            ? `Pays your invoices by bank transfer from ${accountId}`
-            : `Will pay your invoices from ${accountId} once Stripe has verified it`;
+        drawCard({ status: event.detail.status === 'succeeded' ? 'replaced' : 'processing' });
       }),
     };
   };
@@ -407,8 +351,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     mounted?.destroy();
     relinkHost.replaceChildren();
     showNotice(false);
-    setLinkStatus(linkAtRest());
-    renderStatus();
+    drawAtRest();
     handlerView.reset();
     const current = ++generation;
     handlers = handlersFor(() => current === generation);
@@ -438,13 +381,12 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       rememberChoice(settings);
       tabs.refresh();
       eligibility = null;
-      renderAccount();
       remount(`Account ${settings.account}`);
       void refreshStatus();
     } else {
       mounted?.update(setup());
       // The expiry date is written the way the element's language writes dates.
-      if (changed === 'locale') renderStatus();
+      if (changed === 'locale') drawCard();
     }
   });
 

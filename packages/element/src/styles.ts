@@ -35,6 +35,11 @@ export const styles = css`
     outline: 2px solid var(--fc-relink-focus, var(--fc-relink-accent, #4f46e5));
     outline-offset: 2px;
   }
+  /* Focus moved there by the element (to read on from): one ring style, ours, and none for a pointer. */
+  [part='mandate']:focus:not(:focus-visible),
+  [part='status']:focus:not(:focus-visible) {
+    outline: none;
+  }
   button:disabled {
     cursor: not-allowed;
     opacity: 0.55;
