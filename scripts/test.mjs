@@ -79,6 +79,7 @@ check('type-check tests', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.test.json']);
 check('eslint', 'pnpm', ['exec', 'eslint', '.', '--max-warnings=0']);
 check('vue-tsc templates', 'pnpm', ['exec', 'vue-tsc', '-p', 'packages/vue/test/vue-tsc/tsconfig.json', '--noEmit']);
 check('vue-tsc playground', 'pnpm', ['exec', 'vue-tsc', '-p', 'demo/tsconfig.vue.json', '--noEmit']);
+check('svelte-check example', 'pnpm', ['--filter', '@fc-relink/example-svelte', 'test']);
 check('type-check playground', 'pnpm', ['exec', 'tsc', '-p', 'demo']);
 check('type-check e2e', 'pnpm', ['exec', 'tsc', '-p', 'e2e']);
 check('lit-analyzer', 'pnpm', ['exec', 'lit-analyzer', 'packages/element/src', '--strict']);

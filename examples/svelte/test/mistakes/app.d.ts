@@ -1,0 +1,2 @@
+/// <reference types="svelte" />
+/// <reference types="@fc-relink/element/svelte" />
