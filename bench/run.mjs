@@ -25,7 +25,7 @@ import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { fakeStripeScriptFor } from '@fc-relink/testing';
@@ -129,6 +129,13 @@ for (const name of ['ours', 'hand']) {
   });
   for (const file of ready.outputFiles) assets.set(file.path, file.contents);
 }
+/** Each asset compressed once, when first asked for: a server's cache, not a cost of the request. */
+const compressedAssets = new Map();
+function compressed(path, encoding) {
+  const key = `${encoding} ${path}`;
+  if (!compressedAssets.has(key)) compressedAssets.set(key, encoding === 'br' ? brotliCompressSync(assets.get(path)) : gzipSync(assets.get(path)));
+  return compressedAssets.get(key);
+}
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fc-relink bench</title></head><body><script type="module" src="/bench/harness.js"></script></body></html>';
 const readyPage = (name) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ready</title></head><body><script type="module" src="/ready-${name}/${name}.js"></script></body></html>`;
@@ -142,7 +149,14 @@ const server = createServer((req, res) => {
   } else if (path === '/ready-ours.html' || path === '/ready-hand.html') {
     res.writeHead(200, { 'content-type': 'text/html' }).end(readyPage(path.slice(7, -5)));
   } else if (assets.has(path)) {
-    res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/plain', ...headers }).end(assets.get(path));
+    // Compressed as a server sends scripts (brotli where the browser takes it, else gzip), for
+    // both pages of the slow-network figure alike.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const body = encoding ? compressed(path, encoding) : assets.get(path);
+    res
+      .writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/plain', ...(encoding ? { 'content-encoding': encoding } : {}), ...headers })
+      .end(body);
   } else {
     res.writeHead(404).end();
   }
@@ -350,6 +364,7 @@ try {
       });
       await page.goto(`${origin}/ready-${name}.html`);
       const at = await page.evaluate(() => window.bench.ready);
+      if (process.env.BENCH_READY_TRACE) console.log(name, Math.round(at), JSON.stringify(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\//, ''), Math.round(e.startTime), Math.round(e.responseEnd)]))));
       await context.close();
       return at;
     }

@@ -22,7 +22,7 @@ export {
   type ClientSecretPurpose,
 } from './client-secret.js';
 export { checkHostedRelinkUrl, MAX_HOSTED_URL_LENGTH } from './hosted.js';
-export { STRIPE_JS_URL, TRUSTED_TYPES_POLICY } from './trusted-script.js';
+export { isPlainPublishableKey, loadStripeJsScript, STRIPE_JS_URL, TRUSTED_TYPES_POLICY, type StripeScriptLoad } from './stripe-script.js';
 export { redact } from './redact.js';
 export { describeThrown, relinkError, isRelinkError } from './errors.js';
 export { instanceSource, publishableKeySource, resetSharedStripe, type PublishableKeySource, type StripeSource } from './loader.js';

@@ -1,9 +1,12 @@
 import type { ReactiveController } from 'lit';
+// Its own entry, not the package's index: the first render carries this one module only.
+import { isPlainPublishableKey, loadStripeJsScript } from '@fc-relink/core/stripe-script';
 import type { PaymentMethodReplaced, RelinkError, RelinkFallback, RelinkOutcome } from '@fc-relink/core';
 import { FcRelinkErrorEvent, FcRelinkStartEvent } from './events.js';
 import type * as FlowModuleNamespace from './flow.js';
 import type { Flow } from './flow.js';
 import type { FcRelinkState, RelinkHostElement, RunOwner } from './types.js';
+import { readProperty } from './util.js';
 
 /** The states in which an attempt, or the payment step, has settled: `reset()` goes back to `idle` from these. */
 const SETTLED: ReadonlySet<FcRelinkState> = new Set(['succeeded', 'failed', 'errored', 'completed']);
@@ -89,8 +92,17 @@ export class RelinkController implements ReactiveController, RunOwner {
     return ++this.attempt;
   }
 
-  /** Warms up: Stripe.js loads (the relink code first, when it is not in yet). Never throws. */
+  /**
+   * Warms up: Stripe.js loads. Before the relink code is in, its download starts at once beside
+   * it, when the configuration plainly passes the relink code's checks (a publishable key that
+   * can hold no secret, no account or options to check): both arrive in one round trip. Never
+   * throws.
+   */
   preload(): void {
+    const { element } = this;
+    if (!flowModule && !readProperty(element, 'stripe') && !readProperty(element, 'stripeAccount') && readProperty(element, 'stripeOptions') == null && isPlainPublishableKey(readProperty(element, 'publishableKey'))) {
+      void loadStripeJsScript();
+    }
     void loadFlow().then((module) => module && this.flow!.preload());
   }
 
