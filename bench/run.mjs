@@ -27,6 +27,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { chromium } from 'playwright';
 import { fakeStripeScriptFor } from '@fc-relink/testing';
 import { routeFakeStripe } from '@fc-relink/testing/playwright';
@@ -114,7 +115,11 @@ const bundle = await build({
   logLevel: 'warning',
 });
 const assets = new Map(bundle.outputFiles.map((file) => [file.path, file.contents]));
-// The slow-network pages: each bundled as an app would ship it (code splitting kept).
+// The slow-network pages: each bundled as an app would ship it (code splitting kept), by the two
+// bundlers apps ship with most: esbuild, which puts what the entry shares with a lazy chunk in a
+// chunk of its own (one more request before the entry runs), and Vite (Rolldown), which keeps it
+// in the entry.
+const BUNDLERS = ['esbuild', 'vite'];
 for (const name of ['ours', 'hand']) {
   const ready = await build({
     entryPoints: [join(here, `ready/${name}.js`)],
@@ -123,11 +128,26 @@ for (const name of ['ours', 'hand']) {
     minify: true,
     format: 'esm',
     platform: 'browser',
-    outdir: `/ready-${name}`,
+    outdir: `/ready-esbuild-${name}`,
     write: false,
     logLevel: 'warning',
   });
   for (const file of ready.outputFiles) assets.set(file.path, file.contents);
+  const [vite] = [].concat(
+    await viteBuild({
+      configFile: false,
+      root: here,
+      base: `/ready-vite-${name}/`,
+      logLevel: 'warn',
+      build: {
+        write: false,
+        minify: true,
+        modulePreload: { polyfill: false },
+        rolldownOptions: { input: join(here, `ready/${name}.js`), output: { entryFileNames: `${name}.js`, chunkFileNames: '[name]-[hash].js' } },
+      },
+    }),
+  );
+  for (const file of vite.output) assets.set(`/ready-vite-${name}/${file.fileName}`, file.type === 'chunk' ? Buffer.from(file.code) : file.source);
 }
 /** Each asset compressed once, when first asked for: a server's cache, not a cost of the request. */
 const compressedAssets = new Map();
@@ -137,8 +157,8 @@ function compressed(path, encoding) {
   return compressedAssets.get(key);
 }
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fc-relink bench</title></head><body><script type="module" src="/bench/harness.js"></script></body></html>';
-const readyPage = (name) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ready</title></head><body><script type="module" src="/ready-${name}/${name}.js"></script></body></html>`;
+const readyPage = (bundler, name) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ready</title></head><body><script type="module" src="/ready-${bundler}-${name}/${name}.js"></script></body></html>`;
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   // The timing page is cross-origin isolated, for performance.now() at 5 µs.
@@ -146,8 +166,9 @@ const server = createServer((req, res) => {
   const headers = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
   if (path === '/timing.html' || path === '/plain.html') {
     res.writeHead(200, { 'content-type': 'text/html', ...headers }).end(PAGE);
-  } else if (path === '/ready-ours.html' || path === '/ready-hand.html') {
-    res.writeHead(200, { 'content-type': 'text/html' }).end(readyPage(path.slice(7, -5)));
+  } else if (/^\/ready-(esbuild|vite)-(ours|hand)\.html$/.test(path)) {
+    const [, bundler, name] = /^\/ready-(\w+)-(\w+)\.html$/.exec(path);
+    res.writeHead(200, { 'content-type': 'text/html' }).end(readyPage(bundler, name));
   } else if (assets.has(path)) {
     // Compressed as a server sends scripts (brotli where the browser takes it, else gzip), for
     // both pages of the slow-network figure alike.
@@ -340,7 +361,7 @@ try {
     const UP = 750e3 / 8;
     const stripeJs = fakeStripeScriptFor('https://js.stripe.com/v3/stripe.js');
     /** Milliseconds from navigation start until a click would call Stripe, in a fresh context (empty cache). */
-    async function readyAt(name) {
+    async function readyAt(bundler, name) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
@@ -362,28 +383,29 @@ try {
           },
         });
       });
-      await page.goto(`${origin}/ready-${name}.html`);
+      await page.goto(`${origin}/ready-${bundler}-${name}.html`);
       const at = await page.evaluate(() => window.bench.ready);
-      if (process.env.BENCH_READY_TRACE) console.log(name, Math.round(at), JSON.stringify(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\//, ''), Math.round(e.startTime), Math.round(e.responseEnd)]))));
+      if (process.env.BENCH_READY_TRACE) console.log(bundler, name, Math.round(at), JSON.stringify(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\//, ''), Math.round(e.startTime), Math.round(e.responseEnd)]))));
       await context.close();
       return at;
     }
-    const ready = { ours: [], hand: [], behind: [] };
-    for (let rep = 0; rep < Math.min(REPS, 5); rep += 1) {
-      const [first, second] = rep % 2 ? ['hand', 'ours'] : ['ours', 'hand'];
-      const times = { [first]: await readyAt(first), [second]: await readyAt(second) };
-      ready.ours.push(times.ours);
-      ready.hand.push(times.hand);
-      ready.behind.push(times.ours - times.hand);
+    const rows = [];
+    for (const bundler of BUNDLERS) {
+      const ready = { ours: [], hand: [], behind: [] };
+      for (let rep = 0; rep < Math.min(REPS, 5); rep += 1) {
+        const [first, second] = rep % 2 ? ['hand', 'ours'] : ['ours', 'hand'];
+        const times = { [first]: await readyAt(bundler, first), [second]: await readyAt(bundler, second) };
+        ready.ours.push(times.ours);
+        ready.hand.push(times.hand);
+        ready.behind.push(times.ours - times.hand);
+      }
+      rows.push([bundler === 'vite' ? 'Vite 8 (Rolldown)' : 'esbuild', spread(ready.ours, 0), spread(ready.hand, 0), spread(ready.behind, 0), median(ready.behind) <= RTT ? 'yes' : 'NO']);
     }
     console.log(
       `\n6. Ready to open on a slow network (Slow 4G: ${RTT} ms round trip, 1.6 Mbit/s): ms from navigation start until a click would call Stripe, ` +
-        `median (min–max) of ${Math.min(REPS, 5)} fresh page loads each; goal: within one round trip of the hand-written integration`,
+        `median (min–max) of ${Math.min(REPS, 5)} fresh page loads each, both pages bundled by the same bundler and served compressed; goal: within one round trip of the hand-written integration`,
     );
-    table(
-      ['<fc-relink>', 'hand-written, loadStripe at module load', 'behind by', 'within one round trip'],
-      [[spread(ready.ours, 0), spread(ready.hand, 0), spread(ready.behind, 0), median(ready.behind) <= RTT ? 'yes' : 'NO']],
-    );
+    table(['bundled by', '<fc-relink>', 'hand-written, loadStripe at module load', 'behind by', 'within one round trip'], rows);
   }
 } finally {
   await browser.close();
