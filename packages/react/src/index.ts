@@ -1,3 +1,7 @@
+'use client';
+// A client module: React Server Components (Next.js App Router) may render <FcRelink> from a
+// Server Component, which sends it to the browser as a client component. The directive must stay
+// the first statement; tsc keeps it, and test-node/directive.test.ts checks the built file.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 // Importing the element registers <fc-relink>.
