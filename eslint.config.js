@@ -16,6 +16,9 @@ export default defineConfig(
     'e2e/playwright-report/**',
     // What scripts/size.mjs bundles for size-limit.
     '.size/**',
+    // What next build writes for the Next.js example, and the types file it generates.
+    'examples/nextjs/.next/**',
+    'examples/nextjs/next-env.d.ts',
   ]),
   tseslint.configs.eslintRecommended,
   tseslint.configs.recommended,

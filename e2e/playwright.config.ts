@@ -3,11 +3,13 @@
 // (routeFakeStripe). Nothing leaves the machine. Chromium only: Playwright cannot drive this
 // machine's Firefox and WebKit builds (the unit tests run in all three, web-test-runner.config.mjs).
 //
-// Two projects:
+// Three projects:
 // - `library` (tests/library/): the library's behaviour, on the smallest pages that use the
 //   packages as a host would (fixtures/: the element, React, Vue), built in development mode so
 //   React's <StrictMode> checks run and React's, Vue's and Lit's warnings reach the console, where
 //   the tests fail on them. The tests play the pages' server.
+// - `nextjs` (tests/nextjs/): the Next.js App Router example (examples/nextjs), production-built
+//   once by `next build` and served by `next start`: a Server Component page renders <FcRelink>.
 // - `playground` (tests/playground/): a smoke test of the playground (demo/), served twice, each
 //   with its three pages:
 //   - on FAKE_PLAYGROUND_PORT, without Stripe keys (whatever the developer's shell has): fake
@@ -26,6 +28,8 @@ import {
   FAKE_PLAYGROUND_URL,
   FIXTURES_PORT,
   FIXTURES_URL,
+  NEXTJS_PORT,
+  NEXTJS_URL,
   STAND_IN_URL,
   STRIPE_PLAYGROUND_PORT,
   STRIPE_PLAYGROUND_URL,
@@ -66,6 +70,7 @@ export default defineConfig({
   projects: [
     { name: 'library', testDir: './tests/library', use: { ...chromium, baseURL: FIXTURES_URL } },
     { name: 'playground', testDir: './tests/playground', use: { ...chromium, baseURL: FAKE_PLAYGROUND_URL } },
+    { name: 'nextjs', testDir: './tests/nextjs', use: { ...chromium, baseURL: NEXTJS_URL } },
   ],
   globalSetup: './global-setup.ts',
   webServer: [
@@ -109,6 +114,20 @@ export default defineConfig({
       url: STRIPE_PLAYGROUND_URL,
       reuseExistingServer: false,
       timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // `next build` (which also type-checks the example) once per run, then `next start`.
+      command:
+        `pnpm --filter @fc-relink/example-nextjs run build && ` +
+        `pnpm --filter @fc-relink/example-nextjs run start --hostname 127.0.0.1 --port ${NEXTJS_PORT}`,
+      cwd: '..',
+      // A production build, as a host deploys it; no telemetry (nothing leaves the machine).
+      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      url: NEXTJS_URL,
+      reuseExistingServer: false,
+      timeout: 180_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -14,6 +14,9 @@ export const STRIPE_PLAYGROUND_URL = `http://127.0.0.1:${STRIPE_PLAYGROUND_PORT}
 /** The stand-in for api.stripe.com (test-support/stripe-api.ts), started by global-setup.ts. */
 export const STAND_IN_PORT = 4321;
 export const STAND_IN_URL = `http://127.0.0.1:${STAND_IN_PORT}`;
+/** The Next.js example (examples/nextjs), built by `next build` and served by `next start`. */
+export const NEXTJS_PORT = 4322;
+export const NEXTJS_URL = `http://127.0.0.1:${NEXTJS_PORT}`;
 
 /** Where each row of the fault matrix (tests/library/faults.spec.ts) writes its result, for global-setup.ts to print. */
 export const FAULT_MATRIX_DIR = fileURLToPath(new URL('../.reports/fault-matrix/', import.meta.url));

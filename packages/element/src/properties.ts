@@ -20,4 +20,4 @@ export const PROPERTIES = {
   fetchSetupIntentSecret: { attribute: false },
   fetchHostedRelinkUrl: { attribute: false },
   businessName: { attribute: 'business-name' },
-} satisfies PropertyDeclarations;
+} as const satisfies PropertyDeclarations;

@@ -13,6 +13,7 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type { FcRelinkEventMap } from './events.js';
 import type { FcRelinkElement, FcRelinkProperties } from './fc-relink.js';
+import type { PROPERTIES } from './properties.js';
 
 /** Svelte 5's event attribute for an event: `fc-relink-success` → `onfc-relink-success`. */
 export type FcRelinkSvelteEventAttribute<E extends string> = `on${E}`;
@@ -34,12 +35,24 @@ export type FcRelinkSvelteEvents = {
 /** The element's settable properties (`FcRelinkProperties`); the read-only `state` is not one. */
 export type FcRelinkSvelteProps = Partial<FcRelinkProperties>;
 
+type Declared = typeof PROPERTIES;
+
 /**
- * Everything `<fc-relink>` takes in a Svelte template: its properties, its `onfc-relink-*` event
- * attributes, and the usual HTML attributes and native event attributes.
+ * The element's attributes whose names are not its properties' (`publishable-key`,
+ * `client-secret`, ...), as markup copied from HTML writes them: strings, as attributes are.
+ */
+export type FcRelinkSvelteAttributeNames = {
+  [K in keyof Declared as Declared[K] extends { attribute: infer A extends string } ? A : never]?: string | null;
+};
+
+/**
+ * Everything `<fc-relink>` takes in a Svelte template: its properties, its attributes
+ * (`publishable-key`), its `onfc-relink-*` event attributes, and the usual HTML attributes and
+ * native event attributes.
  */
 export type FcRelinkSvelteAttributes = Omit<HTMLAttributes<FcRelinkElement>, keyof FcRelinkSvelteProps | keyof FcRelinkSvelteEvents> &
   FcRelinkSvelteProps &
+  FcRelinkSvelteAttributeNames &
   FcRelinkSvelteEvents;
 
 declare module 'svelte/elements' {

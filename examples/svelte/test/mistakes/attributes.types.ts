@@ -10,6 +10,9 @@ type Names = typeof fcRelinkEventNames;
 type Handled<K extends keyof Names> = Parameters<NonNullable<Attributes[`on${Names[K]}`]>>[0];
 
 export const everyProperty: Equal<Extract<keyof Attributes, FcRelinkPropertyName | 'state'>, FcRelinkPropertyName> = true;
+// The attributes HTML writes (`publishable-key="pk_test_..."`) are known too, as strings.
+export const attributeNames: Equal<Extract<keyof Attributes, 'publishable-key' | 'client-secret' | 'stripe-account' | 'business-name'>, 'publishable-key' | 'client-secret' | 'stripe-account' | 'business-name'> = true;
+export const attributesAreStrings: Equal<Attributes['publishable-key'], string | null | undefined> = true;
 export const everyEvent: Equal<Extract<keyof Attributes, `onfc-relink-${string}`>, `on${Names[keyof Names]}`> = true;
 export const eachEventItsClass: { [K in keyof Names]: Handled<K> extends FcRelinkEventsByKey[K] ? true : false } = {
   start: true,
