@@ -5,19 +5,15 @@
  * sessions. Pure: no DOM, no network.
  */
 import type { RelinkOptions, RelinkResult } from '@fc-relink/core';
-import { FAKE_IDS } from './scenarios.js';
+import { FAKE_IDS, type FakeScenario } from './scenarios.js';
 import { account, type FakeAccount } from './sessions.js';
 
-/** How a customer can leave the fake hosted page: a relink outcome, or `cancelled` (they left without finishing). */
-export type FakeHostedEnding =
-  | 'account_relinked'
-  | 'authorization_relinked'
-  | 'new_authorization'
-  | 'new_account'
-  | 'no_account'
-  | 'no_authorization'
-  | 'other'
-  | 'cancelled';
+/**
+ * How a customer can leave the fake hosted page: a scenario a finished relink can play (not the
+ * Stripe.js ones: an error, a session without its result, a modal left open), or `cancelled`
+ * (they left without finishing).
+ */
+export type FakeHostedEnding = Exclude<FakeScenario, 'stripe_error' | 'relink_result_missing' | 'hang'> | 'cancelled';
 
 /** What a session that ended says of itself, in the API's shape (as a retrieve at a preview version renders it). */
 export interface FakeHostedCompletion {
