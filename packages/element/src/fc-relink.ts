@@ -10,6 +10,9 @@ import { readProperty } from './util.js';
 
 export type { FcRelinkPropertyName };
 
+/** What an attempt needs the page to have set: a secret (or a way to fetch one) and a Stripe source. */
+const CONFIGURATION = ['clientSecret', 'fetchClientSecret', 'publishableKey', 'stripe'] as const;
+
 /** The first signs of intent, for `preload="intent"`. */
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
@@ -206,6 +209,12 @@ export class FcRelinkElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#lang = builtInLanguage(readProperty(this, 'locale') || nearestLang(this));
+    // Clicked before the page had configured it (a server-rendered page not yet hydrated): once
+    // what was missing is set, the trigger is back instead of an error nobody can act on.
+    const { status, outcome } = this.#relink;
+    if (status === 'errored' && outcome?.type === 'error' && outcome.code === 'missing_configuration' && CONFIGURATION.some((name) => changed.has(name))) {
+      this.#relink.reset();
+    }
     if (!this.isConnected || !this.hasUpdated) return;
     // A new Stripe source, or a new preload mode, gets its own preload.
     if (changed.has('preload') || changed.has('stripe') || changed.has('publishableKey') || changed.has('stripeAccount') || changed.has('stripeOptions')) {

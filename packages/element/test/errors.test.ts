@@ -114,4 +114,32 @@ describe('<fc-relink> misuse ends as a typed fc-relink-error, never a throw', ()
     expect(el.shadowRoot!.querySelector('[part="trigger"]')!.textContent!.trim()).to.equal('Try again');
     await expect(el).to.be.accessible();
   });
+
+  it('clicked before the page configured it (not yet hydrated): once it is, the trigger is back', async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink preload="none"></fc-relink>`);
+    expect(await el.start()).to.deep.include({ code: 'missing_configuration', retryable: false });
+    await el.updateComplete;
+    expect(el.state).to.equal('errored');
+    expect(el.shadowRoot!.querySelector('[part="trigger"]')).to.equal(null);
+    // Setting something else brings nothing back; the missing piece does.
+    el.locale = 'de';
+    await el.updateComplete;
+    expect(el.state).to.equal('errored');
+    el.stripe = createFakeStripe();
+    el.fetchClientSecret = async () => SECRET;
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(el.shadowRoot!.querySelector('[part="trigger"]')!.textContent!.trim()).to.equal('Bankverbindung erneuern');
+    expect((await el.start()).type).to.equal('success');
+  });
+
+  it('a final error of another kind stays when a property changes: the page decides', async () => {
+    const el = await fixture<FcRelinkElement>(html`<fc-relink preload="none"></fc-relink>`);
+    el.clientSecret = SECRET;
+    el.publishableKey = 'pk_oops';
+    expect(await el.start()).to.deep.include({ code: 'invalid_publishable_key' });
+    el.clientSecret = fakeClientSecret('account_relinked', 'other');
+    await el.updateComplete;
+    expect(el.state).to.equal('errored');
+  });
 });
