@@ -49,6 +49,12 @@
  * before it ran (a 4xx) saves nothing.
  *
  * `options.respond` may answer any request first, for a test that needs Stripe to misbehave.
+ *
+ * One test hook, for pages that play the fake Stripe.js (the playground):
+ * {@link StripeStandIn.nameNext} names the next session, or SetupIntent, after a scenario of the
+ * fake (`fcsess_standIn<n>_<scenario>`, `seti_standIn<n>_<scenario>`), so that its client secret
+ * makes the fake play it. Only the name changes: the checks, the object and its rendering are
+ * Stripe's as for any other.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +73,8 @@ export const RECORDINGS_PATH = '/__stand-in/requests';
 const ACTIVE_DETAILS_SINCE = '2026-06-24';
 /** Session create parameters that exist at preview versions only. */
 const PREVIEW_SESSION_PARAMS = ['relink_options', 'ui_mode', 'hosted'] as const;
+/** A name {@link StripeStandIn.nameNext} accepts: a scenario of the fake, such as `account_relinked`. */
+const SCENARIO_NAME = /^[a-z][a-z_]{0,39}$/;
 /** Session fields Stripe renders at preview versions only. */
 const PREVIEW_SESSION_FIELDS = ['relink_options', 'relink_result', 'status', 'status_details', 'ui_mode', 'hosted', 'url'] as const;
 
@@ -185,6 +193,16 @@ export interface StripeStandIn {
    * with `stripe.webhooks.generateTestHeaderString`. Throws for a session it does not know.
    */
   completeSession(id: string, end: SessionEnd, apiVersion?: string): Record<string, unknown>;
+  /**
+   * The test hook: the next session (`'session'`) or SetupIntent (`'setup_intent'`) created is
+   * named after `scenario`, a scenario of the fake Stripe.js (@fc-relink/testing), instead of the
+   * default (`no_account` or `new_account` for a session, by its `relink_options`; nothing for a
+   * SetupIntent). Its id is `fcsess_standIn<n>_<scenario>` (`seti_standIn<n>_<scenario>`), and its
+   * client secret that id's. Used by one creation (a request Stripe refuses uses nothing); `null`
+   * forgets a name not used yet. Throws a `TypeError` for a name that is not lower-case letters
+   * and `_` (at most 40) or that has a `secret` part, so an id and its secret keep their shape.
+   */
+  nameNext(object: 'session' | 'setup_intent', scenario: string | null): void;
   /** A real SDK client with {@link STAND_IN_SECRET_KEY}, pointed at the stand-in, never retrying. */
   stripe(): Stripe;
   close(): Promise<void>;
@@ -225,16 +243,25 @@ function standInAccount(id: string, status: string, details: Record<string, unkn
   };
 }
 
-const DEFAULT_ACCOUNTS: Readonly<Record<string, unknown>> = {
-  [STAND_IN_ACCOUNTS.relinkable]: standInAccount(STAND_IN_ACCOUNTS.relinkable, 'inactive', { inactive: { action: 'relink_required', cause: 'access_expired' } }),
-  [STAND_IN_ACCOUNTS.active]: standInAccount(STAND_IN_ACCOUNTS.active, 'active', null),
-  [STAND_IN_ACCOUNTS.closed]: standInAccount(STAND_IN_ACCOUNTS.closed, 'inactive', { inactive: { action: 'none', cause: 'account_closed' } }),
-  [STAND_IN_ACCOUNTS.expiring]: standInAccount(STAND_IN_ACCOUNTS.expiring, 'active', {
-    active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: STAND_IN_EXPIRES },
-  }),
-  [STAND_IN_ACCOUNTS.fresh]: standInAccount(STAND_IN_ACCOUNTS.fresh, 'active', null),
-  [STAND_IN_ACCOUNTS.stranger]: standInAccount(STAND_IN_ACCOUNTS.stranger, 'active', null, 'cus_standInStranger'),
-};
+/**
+ * The stand-in's own accounts ({@link STAND_IN_ACCOUNTS}), as new objects, for
+ * `options.accounts`: its `expiring` one expected to deactivate on `expires` (unix seconds;
+ * default {@link STAND_IN_EXPIRES}), for a page that shows a date ahead of today.
+ */
+export function standInAccounts(expires: number = STAND_IN_EXPIRES): Record<string, unknown> {
+  return {
+    [STAND_IN_ACCOUNTS.relinkable]: standInAccount(STAND_IN_ACCOUNTS.relinkable, 'inactive', { inactive: { action: 'relink_required', cause: 'access_expired' } }),
+    [STAND_IN_ACCOUNTS.active]: standInAccount(STAND_IN_ACCOUNTS.active, 'active', null),
+    [STAND_IN_ACCOUNTS.closed]: standInAccount(STAND_IN_ACCOUNTS.closed, 'inactive', { inactive: { action: 'none', cause: 'account_closed' } }),
+    [STAND_IN_ACCOUNTS.expiring]: standInAccount(STAND_IN_ACCOUNTS.expiring, 'active', {
+      active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: expires },
+    }),
+    [STAND_IN_ACCOUNTS.fresh]: standInAccount(STAND_IN_ACCOUNTS.fresh, 'active', null),
+    [STAND_IN_ACCOUNTS.stranger]: standInAccount(STAND_IN_ACCOUNTS.stranger, 'active', null, 'cus_standInStranger'),
+  };
+}
+
+const DEFAULT_ACCOUNTS: Readonly<Record<string, unknown>> = standInAccounts();
 
 function standInAuthorization(id: string, status: string, details: Record<string, unknown>): Record<string, unknown> {
   return { id, object: 'financial_connections.authorization', institution_name: 'StripeBank', livemode: false, status, status_details: details };
@@ -328,6 +355,15 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
   let sessionCount = 0;
   let setupIntents = 0;
   let events = 0;
+  /** {@link StripeStandIn.nameNext}'s names, until a creation uses them. */
+  const nextNames: { session: string | null; setup_intent: string | null } = { session: null, setup_intent: null };
+  const nameNext = (object: 'session' | 'setup_intent', scenario: string | null): void => {
+    if (object !== 'session' && object !== 'setup_intent') throw new TypeError("nameNext names a 'session' or a 'setup_intent'.");
+    if (scenario !== null && (typeof scenario !== 'string' || !SCENARIO_NAME.test(scenario) || /(?:^|_)secret(?:_|$)/.test(scenario))) {
+      throw new TypeError('nameNext takes a scenario name: lower-case letters and "_", at most 40, and no "secret" part.');
+    }
+    nextNames[object] = scenario;
+  };
 
   /** A hosted session's checks, as Stripe makes them; `undefined` when it may be created. */
   const refuseHosted = (params: Record<string, unknown>): Reply | undefined => {
@@ -425,7 +461,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
       const refused = refuseHosted(params);
       if (refused !== undefined) return refused;
       const relink = params.relink_options as Record<string, unknown> | undefined;
-      const scenario = typeof relink?.account === 'string' && relink.account !== '' ? 'no_account' : 'new_account';
+      const scenario = nextNames.session ?? (typeof relink?.account === 'string' && relink.account !== '' ? 'no_account' : 'new_account');
+      nextNames.session = null;
       sessionCount += 1;
       const id = `fcsess_standIn${sessionCount}_${scenario}`;
       const hosted = params.ui_mode === 'hosted' ? (params.hosted as Record<string, unknown>) : null;
@@ -467,7 +504,9 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
         return stripeError(400, 'invalid_request_error', `Received unknown parameter: ${unknownParam}`, 'parameter_unknown');
       }
       setupIntents += 1;
-      const id = `seti_standIn${setupIntents}`;
+      const named = nextNames.setup_intent;
+      nextNames.setup_intent = null;
+      const id = `seti_standIn${setupIntents}${named === null ? '' : `_${named}`}`;
       return {
         status: 200,
         body: {
@@ -555,6 +594,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     sessions,
     emails,
     completeSession,
+    nameNext,
     stripe: () =>
       new Stripe(STAND_IN_SECRET_KEY, {
         host: '127.0.0.1',
