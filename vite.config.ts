@@ -4,19 +4,20 @@
 // element), react.html (React 19 in <StrictMode>, through @fc-relink/react) and vue.html (a Vue 3
 // single-file component; Vue's template compiler gets fcRelinkCompilerOptions below).
 //
-// Sessions and Stripe.js (read once from the environment by demo/server/env.ts):
-// - No keys (default): the demo server hands out fake sessions, and the fake Stripe.js of
-//   @fc-relink/testing is served at /fake-stripe.js and loaded by a classic <script> ahead of the
-//   app, so `window.Stripe` is the fake by the time @stripe/stripe-js looks for it. No network.
-// - STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY (test mode): the demo server creates real relink
-//   sessions for the account typed in the page, nothing fake is injected, and the element loads
+// Stripe and Stripe.js (read once from the environment by demo/server/env.ts):
+// - No keys (default): fake Stripe. The server's Stripe API is the stand-in the tests use, and the
+//   fake Stripe.js of @fc-relink/testing is served at /fake-stripe.js and loaded by a classic
+//   <script> ahead of the app, so `window.Stripe` is the fake by the time @stripe/stripe-js looks
+//   for it. No network.
+// - STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY (test mode): the server talks to Stripe with your
+//   key for the account typed in the page, nothing fake is injected, and the element loads
 //   Stripe.js from js.stripe.com with the publishable key. The secret key never leaves the server.
 // - FC_RELINK_STRIPE=network: no fake Stripe.js even without keys (the end-to-end tests build
 //   this way and answer the js.stripe.com request with the fake). FC_RELINK_STRIPE=fake keeps
 //   the fake even with keys set.
 //
-// The demo server (demo/server/plugin.ts) answers POST /api/relink-session in dev and in
-// `vite preview` alike.
+// The server (demo/server/plugin.ts) is the example server of @fc-relink/server
+// (POST /relink-session, ...) plus the playground's own routes, in dev and `vite preview` alike.
 //
 // Vite and its framework plugins are dev dependencies of the workspace root, where this file
 // sits; demo/'s scripts run the root's `vite` (pnpm puts the root's node_modules/.bin on PATH).
@@ -91,8 +92,7 @@ export default {
     emptyOutDir: true,
     // One HTML entry per page of the playground (the tabs in its header).
     rolldownOptions: {
-      // The pages, and the page a hosted relink returns to (the "Stripe.js blocked" switch).
-      input: { ...Object.fromEntries(PLAYGROUND_PAGES.map((page) => [page.id, demoFile(page.file)])), return: demoFile('relink-return.html') },
+      input: Object.fromEntries(PLAYGROUND_PAGES.map((page) => [page.id, demoFile(page.file)])),
     },
   },
 } satisfies UserConfig;

@@ -1,10 +1,14 @@
 /**
  * How the demo server is set up, read once from its environment:
  *
- * - `STRIPE_SECRET_KEY` and `STRIPE_PUBLISHABLE_KEY`: both set (test mode) → real relink
- *   sessions and real Stripe.js. Neither → the fake (the default). Anything in between (one key,
- *   keys in the wrong slots, live keys) → the fake, with a notice saying what is wrong; the real
- *   endpoint answers 503 with the same words. No message ever contains a key.
+ * - `STRIPE_SECRET_KEY` and `STRIPE_PUBLISHABLE_KEY`: both set (test mode) → the example server
+ *   talks to Stripe with your key, and the page loads the real Stripe.js. Neither → fake Stripe (the
+ *   default): the stand-in for Stripe's API and the fake Stripe.js. Anything in between (one key,
+ *   keys in the wrong slots, live keys) → fake Stripe, with a notice saying what is wrong. No
+ *   message ever contains a key.
+ * - `STRIPE_WEBHOOK_SECRET` (with the keys; optional): the signing secret (`whsec_...`) of the
+ *   events Stripe sends to the example server's `POST /webhook` (`stripe listen --forward-to
+ *   127.0.0.1:5173/webhook`). Without it, no event is accepted.
  * - `FC_RELINK_STRIPE`: where Stripe.js comes from, `fake` (served by the playground) or
  *   `network` (js.stripe.com). Unset, it follows the keys. `fake` with keys set keeps the fake
  *   and ignores the keys.
@@ -25,11 +29,11 @@ export interface StripeApiTarget {
 }
 
 export type StripeKeys =
-  | { kind: 'ready'; secretKey: string; publishableKey: string; api: StripeApiTarget | null }
+  | { kind: 'ready'; secretKey: string; publishableKey: string; api: StripeApiTarget | null; webhookSecret: string | null }
   | {
       kind: 'unavailable';
       code: 'stripe_keys_missing' | 'stripe_keys_invalid' | 'stripe_disabled';
-      /** Answered by the real endpoint (503). */
+      /** Why, for the terminal. */
       message: string;
     };
 
@@ -51,7 +55,7 @@ const HOW =
 
 export const KEYS_MISSING_MESSAGE =
   `Real relink sessions need Stripe keys, and the demo server has none. ${HOW} ` +
-  'Without them the playground plays the fake: send a scenario.';
+  'Without them the playground plays fake Stripe.';
 
 function value(env: Env, name: string): string {
   return (env[name] ?? '').trim();
@@ -113,13 +117,23 @@ function stripeApi(env: Env): StripeApiTarget | null {
   return { protocol, host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443 };
 }
 
+/** The webhook signing secret, when set; never echoed. */
+function webhookSecret(env: Env): string | null {
+  const raw = value(env, 'STRIPE_WEBHOOK_SECRET');
+  if (raw === '') return null;
+  if (!/^whsec_[A-Za-z0-9]+$/.test(raw)) throw new Error('STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...).');
+  return raw;
+}
+
 /**
  * Reads the demo server's setup. Throws (at startup, with a message naming the variable) only for
- * a malformed `FC_RELINK_STRIPE` or `FC_RELINK_STRIPE_API`; key problems never throw.
+ * a malformed `FC_RELINK_STRIPE`, `FC_RELINK_STRIPE_API` or `STRIPE_WEBHOOK_SECRET`; key problems
+ * never throw.
  */
 export function readPlaygroundEnv(env: Env): PlaygroundEnv {
   const requested = stripeJsRequested(env);
   const api = stripeApi(env);
+  const signing = webhookSecret(env);
   const secret = value(env, 'STRIPE_SECRET_KEY');
   const publishable = value(env, 'STRIPE_PUBLISHABLE_KEY');
 
@@ -140,7 +154,7 @@ export function readPlaygroundEnv(env: Env): PlaygroundEnv {
       keys = { kind: 'unavailable', code: 'stripe_disabled', message };
       notice = message;
     } else {
-      keys = { kind: 'ready', secretKey: secret, publishableKey: publishable, api };
+      keys = { kind: 'ready', secretKey: secret, publishableKey: publishable, api, webhookSecret: signing };
     }
   }
 

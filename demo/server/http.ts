@@ -1,6 +1,6 @@
 /**
- * Small, defensive HTTP helpers for the demo server's JSON endpoint: nothing here throws on bad
- * input or a client that goes away.
+ * Small, defensive HTTP helpers for the playground's own routes: nothing here throws on bad input
+ * or a client that goes away.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -54,15 +54,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     req.on('error', () => settle({ ok: false, reason: 'aborted' }));
     req.on('close', () => settle({ ok: false, reason: 'aborted' }));
   });
-}
-
-/** An AbortSignal that fires when the client goes away before the answer is sent. */
-export function signalForResponse(res: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort(new Error('The client went away.'));
-  });
-  return controller.signal;
 }
 
 /** The media type of a request, lower case, without parameters. */

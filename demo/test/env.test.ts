@@ -32,12 +32,23 @@ describe('the environment', () => {
         secretKey: STAND_IN_SECRET_KEY,
         publishableKey: STAND_IN_PUBLISHABLE_KEY,
         api: { protocol: 'http', host: '127.0.0.1', port: 12111 },
+        webhookSecret: null,
       },
       page: { sessions: 'stripe', publishableKey: STAND_IN_PUBLISHABLE_KEY, notice: null },
     });
     assert.ok(!JSON.stringify(env.page).includes(STAND_IN_SECRET_KEY));
     // A restricted key works as the secret one.
     assert.equal(readPlaygroundEnv({ ...keys, STRIPE_SECRET_KEY: 'rk_test_restricted1' }).page.sessions, 'stripe');
+  });
+
+  test('STRIPE_WEBHOOK_SECRET: the signing secret of the events Stripe sends, kept from the page', () => {
+    const env = readPlaygroundEnv({ ...keys, STRIPE_WEBHOOK_SECRET: 'whsec_playground1' });
+    assert.equal(env.keys.kind === 'ready' && env.keys.webhookSecret, 'whsec_playground1');
+    assert.ok(!JSON.stringify(env.page).includes('whsec_'));
+    assert.throws(() => readPlaygroundEnv({ ...keys, STRIPE_WEBHOOK_SECRET: 'sk_test_notOne' }), (error: Error) => {
+      assert.equal(error.message, 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...).');
+      return true;
+    });
   });
 
   test('FC_RELINK_STRIPE_API: https and default ports; unset means api.stripe.com', () => {

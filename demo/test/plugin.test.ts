@@ -1,9 +1,11 @@
 /**
- * The demo server as Vite runs it (../server/plugin.ts): a real Vite dev server and a real
- * `vite preview` server, in Node, with the playground's plugin and nothing else. They answer the
- * session endpoint, give the page its `virtual:fc-relink/playground` module (never the secret
- * key), and say at startup which sessions and which Stripe.js they use. With keys, sessions go
- * through the `stripe` SDK to the stand-in for api.stripe.com (test-support/stripe-api.ts).
+ * The playground's server as Vite runs it (../server/plugin.ts): a real Vite dev server and a real
+ * `vite preview` server, in Node, with the playground's plugin and nothing else. They mount the
+ * example server of @fc-relink/server (with fake Stripe, on the stand-in for Stripe's API they
+ * start at the first request and close with themselves), give the page its
+ * `virtual:fc-relink/playground` module (never the secret key), and say at startup which Stripe
+ * and which Stripe.js they use. With keys, requests go through the `stripe` SDK to the test's own
+ * stand-in (test-support/stripe-api.ts).
  */
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,7 +26,6 @@ import {
 import { readPlaygroundEnv, type PlaygroundEnv } from '../server/env.js';
 import { PLAYGROUND_MODULE, playgroundServer } from '../server/plugin.js';
 
-const SESSION_PATH = '/api/relink-session';
 const keys = { STRIPE_SECRET_KEY: STAND_IN_SECRET_KEY, STRIPE_PUBLISHABLE_KEY: STAND_IN_PUBLISHABLE_KEY };
 
 type Logged = Array<{ level: 'info' | 'warn' | 'error'; message: string }>;
@@ -73,7 +74,7 @@ interface Running {
   logged: Logged;
   /** `virtual:fc-relink/playground`'s default export (dev server only). */
   pageModule(): Promise<unknown>;
-  post(body: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: Record<string, unknown>; cookie: string | null }>;
   close(): Promise<void>;
 }
 
@@ -99,9 +100,10 @@ async function running(kind: 'dev' | 'preview', env: PlaygroundEnv): Promise<Run
     logged,
     pageModule,
     close,
-    async post(body) {
-      const response = await fetch(url + SESSION_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    async post(path, body, headers = {}) {
+      const response = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const cookie = /^([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? null;
+      return { status: response.status, json: (await response.json()) as Record<string, unknown>, cookie };
     },
   };
 }
@@ -122,54 +124,67 @@ for (const kind of ['dev', 'preview'] as const) {
       await standIn.close();
     });
 
-    test('no keys: fake sessions on the endpoint, a 503 for real ones, the rest of the site untouched', async () => {
+    test('no keys: the example server on fake Stripe, started at the first request and closed with Vite; the rest of the site untouched', async () => {
       server = await running(kind, readPlaygroundEnv({}));
       assert.deepEqual(
         server.logged.filter((l) => l.message.includes('fc-relink playground')).map((l) => [l.level, l.message.trim()]),
-        [['info', 'fc-relink playground: fake relink sessions (set STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY for real ones), the fake Stripe.js.']],
+        [['info', 'fc-relink playground: the example server of @fc-relink/server with fake Stripe (set STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY for yours), the fake Stripe.js.']],
       );
+      assert.doesNotMatch(said(server.logged), /stand-in/);
 
-      const fake = await server.post({ purpose: 'initial', scenario: 'no_account' });
-      assert.equal(fake.status, 200);
-      assert.equal(fake.json.scenario, 'no_account');
-      assert.match(String(fake.json.clientSecret), /^fcsess_demo1_no_account_secret_/);
-      // One endpoint for the server's life: its sessions are numbered across requests.
-      assert.match(String((await server.post({ purpose: 'retry', scenario: 'no_account' })).json.clientSecret), /^fcsess_demo2_account_relinked_secret_/);
-      const real = await server.post({ purpose: 'initial', account: STAND_IN_ACCOUNTS.relinkable });
-      assert.equal(real.status, 503);
-      assert.equal((real.json.error as { code: string }).code, 'stripe_keys_missing');
+      const session = await server.post('/relink-session', { purpose: 'initial' }, { 'fc-relink-scenario': 'new_authorization' });
+      assert.equal(session.status, 200);
+      assert.match(String(session.json.clientSecret), /^fcsess_standIn1_new_authorization_secret_/);
+      const stripeApi = /fake Stripe's API \(the stand-in\) on (http:\/\/127\.0\.0\.1:\d+)/.exec(said(server.logged))?.[1];
+      assert.ok(stripeApi, said(server.logged));
       // Each answer is logged through Vite's logger.
-      assert.match(said(server.logged), /demo server: POST \/api\/relink-session 200 \(fake, plays no_account\)/);
-      assert.match(said(server.logged), /demo server: POST \/api\/relink-session 503 stripe_keys_missing/);
+      assert.match(said(server.logged), /playground server: POST \/relink-session 200/);
+      // The playground's own route, and the example server's return page.
+      assert.equal((await server.post('/playground/customer', { link: 'expiring' })).status, 200);
+      assert.equal((await fetch(`${server.url}/relink-return`)).status, 200);
 
       const page = await fetch(`${server.url}/`);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /the page/);
+      // The test's own stand-in heard nothing: fake Stripe is the server's.
       assert.deepEqual(standIn.requests, []);
+
+      assert.equal((await fetch(`${stripeApi}/__stand-in/requests`)).status, 200);
+      await server.close();
+      server = undefined;
+      await assert.rejects(fetch(`${stripeApi}/__stand-in/requests`));
     });
 
-    test('test keys: real sessions through the stripe SDK, sent where FC_RELINK_STRIPE_API says', async () => {
+    test('test keys: the example server through the stripe SDK, sent where FC_RELINK_STRIPE_API says, for the account signed in', async () => {
       server = await running(kind, readPlaygroundEnv({ ...keys, FC_RELINK_STRIPE_API: standIn.url }));
       assert.match(
         said(server.logged),
-        /fc-relink playground: real relink sessions with your test-mode keys \(Stripe API: FC_RELINK_STRIPE_API\), Stripe\.js from js\.stripe\.com\./,
+        /fc-relink playground: the example server of @fc-relink\/server with your test-mode keys \(Stripe API: FC_RELINK_STRIPE_API\), Stripe\.js from js\.stripe\.com\./,
       );
 
-      const initial = await server.post({ purpose: 'initial', authorization: null, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: null });
+      const { cookie } = await server.post('/playground/customer', { account: STAND_IN_ACCOUNTS.relinkable });
+      assert.ok(cookie);
+      const initial = await server.post('/relink-session', { purpose: 'initial', authorization: null, account: null, previousSessionId: null }, { cookie });
       assert.equal(initial.status, 200);
       assert.deepEqual(Object.keys(initial.json), ['clientSecret']);
-      assert.equal(initial.json.clientSecret, (standIn.requests[1]?.reply.body as { client_secret?: string } | undefined)?.client_secret);
+      assert.equal(initial.json.clientSecret, (standIn.requests[2]?.reply.body as { client_secret?: string } | undefined)?.client_secret);
       assert.deepEqual(
         standIn.requests.map((r) => `${r.method} ${r.path} ${String(r.headers['stripe-version'])} ${String(r.headers.authorization)}`),
         [
           `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable} ${RELINK_API_VERSION} Bearer ${STAND_IN_SECRET_KEY}`,
+          `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable} ${RELINK_API_VERSION} Bearer ${STAND_IN_SECRET_KEY}`,
           `POST /v1/financial_connections/sessions ${RELINK_API_VERSION} Bearer ${STAND_IN_SECRET_KEY}`,
         ],
       );
-      assert.deepEqual(standIn.requests[1]!.params.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
+      assert.deepEqual(standIn.requests[2]!.params.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
+      // Stripe sends the customer back to this very server's return page.
+      const hosted = await server.post('/hosted-relink', { purpose: 'initial' }, { cookie });
+      assert.equal(hosted.status, 200);
+      assert.equal(standIn.requests.at(-1)!.params.return_url, `${server.url}/relink-return`);
       // The client identifies itself as the playground.
       assert.match(String(standIn.requests[0]!.headers['user-agent']), /fc-relink playground/);
       assert.ok(!said(server.logged).includes(STAND_IN_SECRET_KEY));
+      assert.doesNotMatch(said(server.logged), /stand-in\) on/);
     });
 
     if (kind === 'dev') {

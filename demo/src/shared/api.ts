@@ -1,69 +1,61 @@
 /**
- * The contract between the playground page and its demo server (demo/server, mounted by the Vite
- * config in dev and in `vite preview`). Types and constants only, shared by both sides.
+ * What the playground page asks its server, and what it hears back. Types and constants only,
+ * shared by both sides. The server (demo/server, mounted by the Vite config in dev and in
+ * `vite preview`) is the example server of `@fc-relink/server`
+ * (packages/server/examples/relink-server.mjs), with fake Stripe's API (the stand-in of
+ * test-support/stripe-api.ts) by default and yours when keys are given, plus what only a
+ * playground needs.
  *
- * `POST /api/relink-session`, `content-type: application/json`, a body of at most 4 KiB:
+ * The example server's routes, for the signed-in customer's account of record (never an account
+ * from the browser), JSON from the page's own origin:
+ * - `POST /relink-session`, the element's `fetchClientSecret`: the element's request
+ *   (`{ purpose, account, authorization, previousSessionId }`) → `200 { clientSecret }`.
+ * - `POST /replacement-setup-intent`, its `fetchSetupIntentSecret`: `{ accountId }` (the new
+ *   account) → `200 { clientSecret }`, for the signed-in customer's own account only.
+ * - `POST /hosted-relink`, its `fetchHostedRelinkUrl`: `{ purpose }` → `200 { url }`, Stripe's page.
+ * - `GET /relink-return?session_id=...`: where Stripe's page sends the customer back (an HTML page).
+ * Refusals are `{ error: code }` (plus `reason` and `cause` for `not_relinkable`): never Stripe's text.
  *
- * ```json
- * { "purpose": "initial" | "retry" | "authorization_retry",
- *   "authorization": "fcauthz_..." | null, "account": "fca_..." | null,
- *   "previousSessionId": "fcsess_..." | null, "scenario": "no_account" }
- * ```
- *
- * - With `scenario`: a fake session (no keys needed). The answer is
- *   `200 { clientSecret, scenario }`, `scenario` being what the session plays for that purpose.
- * - Without `scenario`: a real Stripe session for `account` (needs both Stripe keys). The answer is
- *   `200 { clientSecret }`, and nothing else about the session.
- * - Anything else: `{ error: { code, message } }` with a 4xx/5xx status. Messages never contain a
- *   key or a client secret.
- *
- * `POST /api/setup-intent`, the same way: the element's `fetchSetupIntentSecret`, when a relink
- * ends on a new account and the page replaces the payment method made from the old one.
- *
- * ```json
- * { "account": "fca_...", "sessionId": "fcsess_...", "attempt": 1,
- *   "setupScenario": "setup_succeeded", "relinking": "fca_..." | null }
- * ```
- *
- * - With `setupScenario`: a fake SetupIntent whose confirmation plays it (or what a second
- *   attempt plays). The answer is `200 { clientSecret, setupScenario }`.
- * - Without it: a real SetupIntent for `account` (the new account), made by
- *   `createReplacementSetupIntent`, only when it has the same customer as `relinking`, the
- *   account the page was repairing. The answer is `200 { clientSecret }`.
- *
- * `POST /api/account-status`, the same way: whether the page's bank link needs a relink, as
- * `relinkEligibility` reads it, so the page can offer one before the link breaks.
- *
- * ```json
- * { "link": "inactive" | "expiring" }   // fake: an account in that state
- * { "account": "fca_..." }              // real: the account retrieved with the secret key
- * ```
- *
- * The answer is `200 { eligibility: { relinkable, reason, cause, expectedDeactivationDate } }`.
+ * The playground's own:
+ * - `POST /playground/customer`: signs the browser in as the playground's customer (demo/server/customers.ts):
+ *   `{ link }` with fake Stripe, `{ account }` with your keys → `200 { eligibility }`.
+ * - The headers {@link SCENARIO_HEADER} and {@link SETUP_SCENARIO_HEADER} (fake Stripe only):
+ *   the scenario the fake Stripe.js plays for the session, or SetupIntent, that the request
+ *   creates. A scenario's name, nothing else.
+ * - `GET`/`POST /fake-stripe/hosted/<session id>` (fake Stripe only): the fake's hosted page.
  */
-import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
-import type { SessionPurpose } from './fake-sessions.js';
+import type { ClientSecretRequest } from '@fc-relink/element';
 
-export const RELINK_SESSION_PATH = '/api/relink-session';
+export const RELINK_SESSION_PATH = '/relink-session';
+export const SETUP_INTENT_PATH = '/replacement-setup-intent';
+export const HOSTED_RELINK_PATH = '/hosted-relink';
+/** The example server's return page, Stripe's `return_url`. */
+export const RELINK_RETURN_PATH = '/relink-return';
+/** The example server's routes, as it names them. */
+export const EXAMPLE_SERVER_PATHS: readonly string[] = [RELINK_SESSION_PATH, SETUP_INTENT_PATH, HOSTED_RELINK_PATH, RELINK_RETURN_PATH, '/webhook'];
 
-export const SETUP_INTENT_PATH = '/api/setup-intent';
+export const CUSTOMER_PATH = '/playground/customer';
+/** The fake's hosted page, followed by a session id. */
+export const FAKE_HOSTED_PREFIX = '/fake-stripe/hosted/';
 
-export const ACCOUNT_STATUS_PATH = '/api/account-status';
+/** The scenario of the fake Stripe.js that the session a request creates plays. */
+export const SCENARIO_HEADER = 'fc-relink-scenario';
+/** The setup scenario of the fake Stripe.js that the SetupIntent a request creates plays. */
+export const SETUP_SCENARIO_HEADER = 'fc-relink-setup-scenario';
 
-/** The fake account's state: broken now, or still working but expected to stop. */
+/** The largest body the playground's own route reads, in bytes. */
+export const MAX_BODY_BYTES = 1024;
+
+/** The fake customer's bank link: broken now, or still working but expected to stop. */
 export type FakeLinkState = 'inactive' | 'expiring';
 
 export const FAKE_LINK_STATES: readonly FakeLinkState[] = ['inactive', 'expiring'];
 
-/** How many days ahead the fake expiring account is expected to stop working. */
+/** How many days ahead the fake expiring account is expected to stop working (midnight UTC). */
 export const FAKE_DAYS_LEFT = 12;
 
-export interface AccountStatusRequestBody {
-  /** Fake: the state of the fake account. */
-  link?: FakeLinkState;
-  /** Real: the Financial Connections account to read. */
-  account?: string;
-}
+/** `POST /playground/customer`: a link state (fake Stripe) or an account of yours (your keys). */
+export type CustomerRequestBody = { link: FakeLinkState } | { account: string };
 
 /** `relinkEligibility`'s answer, as the page gets it. */
 export interface AccountEligibility {
@@ -74,75 +66,28 @@ export interface AccountEligibility {
   expectedDeactivationDate: number | null;
 }
 
-export type AccountStatusResponse = { eligibility: AccountEligibility } | { error: RelinkSessionError };
+export type CustomerResponse = { eligibility: AccountEligibility } | ServerRefusal;
 
-/** The largest request body the endpoint reads, in bytes. */
-export const MAX_BODY_BYTES = 4096;
-
-export interface RelinkSessionRequestBody {
-  purpose: SessionPurpose;
-  /** From the element's request: the last attempt's `relink_options.authorization`. */
-  authorization?: string | null;
-  /**
-   * Fake sessions: the element's `request.account` (informational). Real sessions: the
-   * Financial Connections account to relink, whatever the purpose.
-   */
-  account?: string | null;
-  previousSessionId?: string | null;
-  /** Asks for a fake session: the scenario picked in the playground. */
-  scenario?: FakeScenario;
-}
-
-export interface SetupIntentRequestBody {
-  /** The new Financial Connections account to make the payment method from. */
-  account: string;
-  /** The relink session that linked it. */
-  sessionId: string;
-  /** 1 for the step's first SetupIntent, then one more for each asked after a failed accept. */
-  attempt: number;
-  /** Asks for a fake SetupIntent: the setup outcome picked in the playground. */
-  setupScenario?: FakeSetupScenario;
-  /** Real SetupIntents: the account the page was repairing, whose customer the new one must have. */
-  relinking?: string | null;
-}
-
-export type SetupIntentResponse =
-  | { clientSecret: string; setupScenario?: FakeSetupScenario }
-  | { error: RelinkSessionError };
-
-export type RelinkSessionErrorCode =
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'unsupported_media_type'
-  | 'cross_origin'
-  | 'body_too_large'
-  | 'invalid_json'
-  | 'invalid_request'
-  | 'stripe_keys_missing'
-  | 'stripe_keys_invalid'
-  | 'stripe_disabled'
-  | 'invalid_account'
-  | 'not_relinkable'
-  | 'not_your_account'
-  | 'invalid_session_params'
-  | 'stripe_error'
-  | 'internal_error';
-
-export interface RelinkSessionError {
-  code: RelinkSessionErrorCode;
-  /** For people; redacted of keys and secrets. */
-  message: string;
+/** A refusal, from the example server or the playground's own route: a code, never Stripe's words. */
+export interface ServerRefusal {
+  error: string;
   /** `not_relinkable`: what `relinkEligibility` read from the account. */
   reason?: string;
   cause?: string | null;
-  /** `stripe_error`: Stripe's error type and code, when it gave them. */
-  stripeType?: string;
-  stripeCode?: string | null;
 }
 
-export type RelinkSessionResponse =
-  | { clientSecret: string; scenario?: FakeScenario }
-  | { error: RelinkSessionError };
+/** `POST /relink-session`: the element's request as it is, without its signal. */
+export type RelinkSessionRequestBody = Omit<ClientSecretRequest, 'signal'>;
+
+/** `POST /replacement-setup-intent`: the new account. */
+export interface SetupIntentRequestBody {
+  accountId: string;
+}
+
+/** `POST /hosted-relink`: why the element asks. */
+export interface HostedRelinkRequestBody {
+  purpose: ClientSecretRequest['purpose'];
+}
 
 /** Where the playground's sessions come from. */
 export type SessionSource = 'fake' | 'stripe';

@@ -148,7 +148,7 @@ export function createControls(
     h('fieldset', { class: 'scenario-list' }, h('legend', { class: 'sr-only' }, 'New payment method'), setupSection),
   ) : null;
 
-  // Account (real sessions): the account the demo server relinks.
+  // Account (real sessions): the account on file for the signed-in customer, whom the server relinks.
   const accountInput = h('input', {
     id: 'relink-account',
     class: 'input',
@@ -201,7 +201,7 @@ export function createControls(
         h('code', {}, 'relink_required'),
         ' and an ',
         h('code', {}, 'expected_deactivation_date'),
-        '. The demo server retrieves it with its secret key and creates the relink session; only the client secret comes back.',
+        '. The server signs you in as the customer who holds it, and relinks it for that customer: it retrieves the account with its secret key and creates the session; only the client secret comes back.',
       ),
     ),
   ) : null;
@@ -285,7 +285,7 @@ export function createControls(
               'p',
               { class: 'fact-note', id: 'payment-method-plan' },
               settings.replacePaymentMethod
-                ? ['When the customer picks a new account, the demo server makes a SetupIntent for it (only if it has the same customer as ', h('code', {}, account || 'fca_…'), ') and the mandate follows.']
+                ? ['When the customer picks a new account, the server makes a SetupIntent for it (only for an account of the signed-in customer, who holds ', h('code', {}, account || 'fca_…'), ') and the mandate follows.']
                 : ['The page does not replace payment methods (', h('code', {}, 'fetchSetupIntentSecret'), ' is off).'],
             ),
           ),
@@ -297,7 +297,7 @@ export function createControls(
   const sessionCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'session-title' },
-    h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'session-title', class: 'card-title' }, 'Session'), h('p', { class: 'card-lede' }, SESSIONS === 'fake' ? 'What the demo server’s fake session says, and what comes back.' : 'What the demo server creates with Stripe.'))),
+    h('header', { class: 'card-header' }, h('div', {}, h('h2', { id: 'session-title', class: 'card-title' }, 'Session'), h('p', { class: 'card-lede' }, SESSIONS === 'fake' ? 'What the fake Stripe.js plays for each session the server makes, and what comes back.' : 'What the server creates with Stripe.'))),
     sessionBody,
   );
 
@@ -409,7 +409,7 @@ export function createControls(
     h('label', { class: 'toggle' }, passToggle, h('span', {}, 'Pass them as ', h('code', {}, 'existingAccountIds'), h('span', { class: 'toggle-note' }, ' (off: the element gets null, so isNew is null)'))),
   );
 
-  // The fake account's state (fake sessions): what the demo server's relinkEligibility reads.
+  // The fake customer's bank link (fake sessions): which of their accounts is on file, as relinkEligibility reads it.
   const LINK_WORDS: Record<FakeLinkState, { title: string; note: string }> = {
     inactive: { title: 'Broken now', note: 'status inactive, relink required' },
     expiring: { title: 'Expires soon', note: `still active; Stripe expects it to stop in ${FAKE_DAYS_LEFT} days` },

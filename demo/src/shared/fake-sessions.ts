@@ -1,18 +1,13 @@
 /**
- * What the demo server's fake sessions play. Pure and shared: the server (demo/server) picks the
- * scenario of every session it hands out with it, and the page shows the same plan in its
- * Session card. No DOM, no Node.
+ * What the fake Stripe.js plays for each session and SetupIntent, with fake Stripe. Pure: the page
+ * picks with it the scenario it names in each request (the playground-only header of api.ts, which
+ * the server hands to the stand-in for Stripe's API), and shows the same plan in its Session card.
+ * No DOM, no Node.
  */
 import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
 
 /** Why `<fc-relink>` asks for a secret (its `ClientSecretRequest['purpose']`). */
 export type SessionPurpose = 'initial' | 'retry' | 'authorization_retry';
-
-export const SESSION_PURPOSES: readonly SessionPurpose[] = ['initial', 'retry', 'authorization_retry'];
-
-export function isSessionPurpose(value: unknown): value is SessionPurpose {
-  return typeof value === 'string' && (SESSION_PURPOSES as readonly string[]).includes(value);
-}
 
 /** The scenarios a plain retry recovers into, for the failures of an exact-account relink. */
 const RECOVERS_TO: Partial<Record<FakeScenario, FakeScenario>> = {

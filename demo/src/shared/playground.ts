@@ -4,13 +4,14 @@
  * `mountPlayground` with one function that renders the element its own way; everything else is
  * this shared, framework-free code.
  *
- * Every `fetchClientSecret` and `fetchSetupIntentSecret` call goes to the demo server
- * (secrets.ts): fake sessions and SetupIntents for the scenarios picked, or real ones for the
- * account typed when the server has Stripe keys.
+ * Every `fetchClientSecret`, `fetchSetupIntentSecret` and `fetchHostedRelinkUrl` call goes to
+ * the example server of `@fc-relink/server` (secrets.ts), which relinks the signed-in customer's
+ * account: with fake Stripe, the stand-in's customer, the scenarios picked named in a header;
+ * with keys, the holder of the account typed (the page signs them in, api.ts).
  */
 import type { ClientSecretRequest, FcRelinkEventsByKey, RelinkOutcome, SetupIntentRequest } from '@fc-relink/element';
 import './playground.css';
-import { ACCOUNT_STATUS_PATH, FAKE_LINK_STATES, type AccountEligibility, type FakeLinkState, type RelinkSessionRequestBody, type SetupIntentRequestBody } from './api.js';
+import { CUSTOMER_PATH, FAKE_LINK_STATES, type AccountEligibility, type CustomerRequestBody, type FakeLinkState } from './api.js';
 import { KEYS_NOTICE, PUBLISHABLE_KEY, SESSIONS, stripeSource } from './config.js';
 import { DEFAULT_SETTINGS, createControls, isAccountId, isSetupScenario, type PlaygroundSettings } from './controls.js';
 import { append, h, icon, ICONS, type Child } from './dom.js';
@@ -18,9 +19,10 @@ import { createEventLog } from './event-log.js';
 import { createHandlerView, type RelinkEventKey } from './handler-view.js';
 import { PLAYGROUND_PAGES, type PlaygroundPageId } from './pages.js';
 import { isScenario, modeInfo, scenarioInfo } from './scenarios.js';
-import { postJson, sessionServer, setupIntentServer } from './secrets.js';
+import { scenarioForRequest, setupScenarioForAttempt } from './fake-sessions.js';
+import { hostedRelinkUrl, postJson, sessionServer, setupIntentServer } from './secrets.js';
 import { createStateView } from './state-view.js';
-import { createHostedSession } from './hosted.js';
+import { fakeHostedPage } from './hosted.js';
 import { renderCard, type CardParts, type CardState, type LinkStatus } from './card.js';
 
 /**
@@ -138,34 +140,20 @@ function pageTabs(current: PlaygroundPageId): { element: HTMLElement; refresh():
   };
 }
 
-/** What the page sends the demo server for one request of the element. */
-function requestBody(request: ClientSecretRequest, settings: PlaygroundSettings): RelinkSessionRequestBody {
-  const asked = { purpose: request.purpose, authorization: request.authorization, previousSessionId: request.previousSessionId };
-  // Real sessions: the account to relink, whatever the purpose (the server widens the scope for
-  // an authorization_retry). Fake ones: the element's own request, and the scenario picked.
-  return SESSIONS === 'stripe'
-    ? { ...asked, account: settings.account || null }
-    : { ...asked, account: request.account, scenario: settings.scenario };
-}
-
-/** What the page sends the demo server for one SetupIntent: the new account, and the outcome picked or the account being repaired. */
-function setupIntentBody(request: SetupIntentRequest, attempt: number, settings: PlaygroundSettings): SetupIntentRequestBody {
-  const asked = { account: request.account.id, sessionId: request.sessionId, attempt };
-  return SESSIONS === 'stripe' ? { ...asked, relinking: settings.account || null } : { ...asked, setupScenario: settings.setupScenario };
-}
-
 /** The business the playground's mandate names. */
 export const BUSINESS_NAME = 'Playground Billing';
 
 /**
- * Whether the page's bank link needs a relink, as the demo server's `relinkEligibility` reads it
- * (the fake account in the state picked, or the real account typed); `null` when it could not say.
+ * Signs the page in as the playground's customer (`POST /playground/customer`): with fake Stripe
+ * the stand-in's customer, their bank link in the state picked; with keys the holder of the
+ * account typed. Answers whether that bank link needs a relink, as `relinkEligibility` reads it;
+ * `null` when there is no one to sign in or the server could not say. Never rejects.
  */
-async function readAccountStatus(settings: PlaygroundSettings): Promise<AccountEligibility | null> {
-  const body = SESSIONS === 'fake' ? { link: settings.link } : settings.account ? { account: settings.account } : null;
+async function signIn(settings: PlaygroundSettings): Promise<AccountEligibility | null> {
+  const body: CustomerRequestBody | null = SESSIONS === 'fake' ? { link: settings.link } : settings.account ? { account: settings.account } : null;
   if (body === null) return null;
   try {
-    const response = await postJson(ACCOUNT_STATUS_PATH, body);
+    const response = await postJson(CUSTOMER_PATH, body);
     const answer = (await response.json()) as { eligibility?: AccountEligibility };
     return response.ok && answer.eligibility ? answer.eligibility : null;
   } catch {
@@ -181,20 +169,25 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
   let settings = settingsFromUrl();
   let handlers: RelinkHandlers;
 
+  /** The customer's sign-in in flight: each request to the server waits for it. */
+  let signedIn: Promise<AccountEligibility | null> = Promise.resolve(null);
+  const ready = (): Promise<unknown> => signedIn;
   const fetchClientSecret = sessionServer({
-    body: (request) => requestBody(request, settings),
+    // Fake Stripe: the scenario picked, or what a retry of it plays (fake-sessions.ts).
+    scenario: (request) => (SESSIONS === 'fake' ? scenarioForRequest(settings.scenario, request.purpose) : null),
+    ready,
     onRequest: (report) => log.request(report),
   });
   const fetchSetupIntentSecret = setupIntentServer({
-    body: (request, attempt) => setupIntentBody(request, attempt, settings),
+    setupScenario: (_request, attempt) => (SESSIONS === 'fake' ? setupScenarioForAttempt(settings.setupScenario, attempt) : null),
+    ready,
     onRequest: (report) => log.setupRequest(report),
   });
-  // Real sessions: Stripe's hosted page, which the element follows itself. (Fake sessions: the
+  // With keys: Stripe's hosted page, which the element follows itself. (With fake Stripe the
   // fake's hosted page is not on stripe.com, so the page opens it; see the fallback handler.)
   const fetchHostedRelinkUrl = async (request: ClientSecretRequest): Promise<string> => {
-    const { url } = await createHostedSession(settings.account || null, request.signal);
-    if (!url) throw new Error('The fake’s hosted page is opened by the page itself.');
-    return url;
+    if (SESSIONS === 'fake') throw new Error('The fake’s hosted page is opened by the page itself.');
+    return hostedRelinkUrl(request.purpose, request.signal, ready);
   };
   const setup = (): RelinkSetup => ({
     publishableKey: PUBLISHABLE_KEY,
@@ -230,10 +223,11 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
   /** Back to the link as it is before any relink: broken, or expiring on its date. */
   const drawAtRest = (): void =>
     drawCard({ status: linkAtRest(), account: null, expires: eligibility?.reason === 'relink_recommended' ? eligibility.expectedDeactivationDate : null });
-  /** Asks the demo server about the link, then shows it (a later read wins over an earlier one). */
+  /** Signs the customer in and shows their link as the server reads it (a later sign-in wins over an earlier one). */
   const refreshStatus = async (): Promise<void> => {
     const read = ++statusReads;
-    const answer = await readAccountStatus(settings);
+    signedIn = signIn(settings);
+    const answer = await signedIn;
     if (read !== statusReads) return;
     eligibility = answer;
     // Only a card still at rest follows it: a relink the customer finished stays on the card.
@@ -300,6 +294,8 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     h('footer', { class: 'stage-footer' }, stateView.element, handlerView.element),
   );
 
+  /** Why the element last asked for a session: a hosted relink asks the server for the same. */
+  let lastPurpose: ClientSecretRequest['purpose'] = 'initial';
   // The page's own reactions to the element's events, handed to the page to wire its way. The log
   // records the events separately, from an ancestor. An element removed by a reset still settles
   // its attempt (SPEC section 3): its handlers then no longer speak for the page.
@@ -312,7 +308,10 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
         react?.(event);
       };
     return {
-      start: counted('start', () => showNotice(false)),
+      start: counted('start', (event) => {
+        lastPurpose = event.detail.purpose;
+        showNotice(false);
+      }),
       success: counted('success', (event) => {
         const [account] = event.detail.accounts;
         // A new account and a page that replaces the payment method: the element shows the mandate next.
@@ -327,7 +326,13 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
         // go: the page takes over, as a native app opening Stripe's page in the system browser would.
         if (event.detail.fallback === 'hosted' && SESSIONS === 'fake') {
           event.preventDefault();
-          void createHostedSession(null).then(({ fakePage }) => fakePage && location.assign(fakePage), () => showNotice(false));
+          void hostedRelinkUrl(lastPurpose, new AbortController().signal, ready).then(
+            (url) => {
+              const page = fakeHostedPage(url);
+              if (page) location.assign(page);
+            },
+            () => showNotice(false),
+          );
         }
       }),
       paymentMethod: counted('paymentMethod', (event) => {

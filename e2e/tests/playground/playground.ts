@@ -10,6 +10,7 @@
  */
 import { test as base, expect, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
 import type { FakeScenario, FakeSetupScenario } from '@fc-relink/testing';
+import { CUSTOMER_PATH, RELINK_SESSION_PATH, SETUP_INTENT_PATH } from '../../../demo/src/shared/api.js';
 import { PLAYGROUND_PAGES, playgroundPage, type PlaygroundPageId } from '../../../demo/src/shared/pages.js';
 import { expectCleanPage, preparePage, RelinkParts, saveScreenshot, type PageWatch } from '../browser.js';
 
@@ -21,10 +22,12 @@ export const FRAMEWORK_PAGES = PLAYGROUND_PAGES.filter((page) => page.id !== 'ht
 /** The keys of the element's events, as the page's handler counts name them. */
 export type HandlerKey = 'start' | 'success' | 'failure' | 'error' | 'fallback' | 'paymentMethod';
 
-/** The demo server's session endpoint. */
-export const SESSION_PATH = '/api/relink-session';
-/** The demo server's SetupIntent endpoint. */
-export const SETUP_PATH = '/api/setup-intent';
+/** The example server's session route (the element's fetchClientSecret). */
+export const SESSION_PATH = RELINK_SESSION_PATH;
+/** The example server's SetupIntent route (the element's fetchSetupIntentSecret). */
+export const SETUP_PATH = SETUP_INTENT_PATH;
+/** The playground's sign-in of its customer, which answers how their bank link stands. */
+export { CUSTOMER_PATH };
 
 export interface LoggedEvent {
   name: string;
@@ -42,9 +45,9 @@ export class Playground extends RelinkParts {
   readonly handlers: Locator;
   /** The React page's StrictMode badge. */
   readonly strictMode: Locator;
-  /** The page's requests to the demo server's session endpoint, in order. */
+  /** The page's requests to the example server's session route, in order. */
   readonly sessionRequests: Request[] = [];
-  /** The page's requests to the demo server's SetupIntent endpoint, in order. */
+  /** The page's requests to the example server's SetupIntent route, in order. */
   readonly setupRequests: Request[] = [];
   /** The preview card's badge for the bank link, and its account line. */
   readonly linkStatus: Locator;
@@ -134,7 +137,7 @@ export class Playground extends RelinkParts {
     ) as Promise<Record<HandlerKey, number>>;
   }
 
-  /** What the page sent the demo server, oldest first. */
+  /** What the page sent the example server's session route, oldest first. */
   sessionBodies(): Array<Record<string, unknown>> {
     return this.sessionRequests.map((request) => request.postDataJSON() as Record<string, unknown>);
   }

@@ -1,9 +1,10 @@
 /**
- * The playground's smoke test, without Stripe keys: it loads with every scenario of the fake and
- * its three pages linked; on each page a scenario can be clicked through, with a fallback that
- * asks the demo server for a widened session; the demo server's refusals reach the page; and axe
- * finds nothing on any page. (The library's own behaviour is tested on the fixture pages,
- * tests/library/; the demo server's request handling in Node, demo/test/.)
+ * The playground's smoke test, without Stripe keys (fake Stripe: the example server of
+ * @fc-relink/server on the stand-in for Stripe's API): it loads with every scenario of the fake
+ * and its three pages linked; on each page a scenario can be clicked through, with a fallback
+ * that asks the example server for a widened session; the server's refusals reach the page; and
+ * axe finds nothing on any page. (The library's own behaviour is tested on the fixture pages,
+ * tests/library/; the playground server's request handling in Node, demo/test/.)
  */
 import { FAKE_IDS, FAKE_SCENARIOS } from '@fc-relink/testing';
 import { expectNoAxeViolations } from '../axe.js';
@@ -57,26 +58,26 @@ forEveryPage(() => {
     await playground.expectState('failed');
     const [failure] = (await playground.events()).slice(-1);
     const firstSession = String(failure?.detail.sessionId);
-    expect(firstSession).toMatch(/^fcsess_demo\d+_no_account$/);
+    expect(firstSession).toMatch(/^fcsess_standIn\d+_no_account$/);
 
-    // The fallback asks the demo server for a widened session: authorization only, no account.
+    // The fallback asks the example server for a widened session: the element's request as it is
+    // (authorization only, no account), and the scenario the fake plays for it in a header.
     const widened = page.waitForResponse((response) => new URL(response.url()).pathname === SESSION_PATH && response.request().postDataJSON()?.purpose === 'authorization_retry');
     await playground.element.getByRole('button', { name: 'Try any account at this bank' }).click();
     const response = await widened;
     expect(response.request().method()).toBe('POST');
     expect(response.request().headers()['content-type']).toBe('application/json');
+    expect(response.request().headers()['fc-relink-scenario']).toBe('new_account');
     expect(response.request().postDataJSON()).toEqual({
       purpose: 'authorization_retry',
       authorization: FAKE_IDS.authorization,
       account: null,
       previousSessionId: firstSession,
-      scenario: 'no_account',
     });
     expect(response.status()).toBe(200);
     const answer = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(answer).sort()).toEqual(['clientSecret', 'scenario']);
-    expect(answer.scenario).toBe('new_account');
-    expect(answer.clientSecret).toMatch(/^fcsess_demo\d+_new_account_secret_/);
+    expect(Object.keys(answer)).toEqual(['clientSecret']);
+    expect(answer.clientSecret).toMatch(/^fcsess_standIn\d+_new_account_secret_/);
 
     // The widened session opens, and the customer shares a new account.
     await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
@@ -88,15 +89,12 @@ forEveryPage(() => {
     await expect(playground.element.locator('[part="fallback"]')).toHaveCount(0);
     await expect(playground.mandate).toContainText('Playground Billing');
     await expect(playground.mandate).toContainText('ending in 1357');
-    await expect(playground.linkStatus).toHaveText('Connected · mandate pending');
+    await expect(playground.linkStatus).toHaveText('Connected · authorization pending');
     await expect(playground.accountName).toHaveText('StripeBank · New Checking ••1357');
     await expect.poll(() => playground.setupRequests.length).toBe(1);
-    expect(playground.setupRequests[0]!.postDataJSON()).toEqual({
-      account: FAKE_IDS.newAccount,
-      sessionId: String(answer.clientSecret).split('_secret_')[0],
-      attempt: 1,
-      setupScenario: 'setup_succeeded',
-    });
+    // Only the new account: the server makes the SetupIntent for the signed-in customer's own.
+    expect(playground.setupRequests[0]!.postDataJSON()).toEqual({ accountId: FAKE_IDS.newAccount });
+    expect(playground.setupRequests[0]!.headers()['fc-relink-setup-scenario']).toBe('setup_succeeded');
     await flat.evaluate((style) => document.head.append(style as HTMLStyleElement));
     await expectNoAxeViolations(page, { label: `${playground.pageId} mandate · whole page`, mustPass: ['color-contrast'] });
     await flat.evaluate((style) => (style as HTMLStyleElement).remove());
@@ -125,13 +123,13 @@ forEveryPage(() => {
       needsNewPaymentMethod: true,
     });
     expect(replaced?.detail).toEqual({
-      setupIntentId: expect.stringMatching(/^seti_demo\d+_setup_succeeded$/),
+      setupIntentId: expect.stringMatching(/^seti_standIn\d+_setup_succeeded$/),
       paymentMethodId: 'pm_fake_us_bank_account',
       accountId: FAKE_IDS.newAccount,
       status: 'succeeded',
     });
 
-    // Two calls to the demo server, and the page's log of them (never the secret).
+    // Two calls to the example server, and the page's log of them (never the secret).
     expect(playground.sessionBodies().map((body) => body.purpose)).toEqual(['initial', 'authorization_retry']);
     expect(await playground.secretRequests()).toEqual([
       { purpose: 'initial', authorization: null, account: null, previousSessionId: null, plays: 'no_account' },
@@ -158,11 +156,11 @@ test('the setup outcome picker: declined then confirmed on the second accept, pr
   await expect(page.locator('#payment-method-plan')).toContainText('confirming plays setup_failed, accepting again plays setup_succeeded');
   await playground.runWithMouse();
   await playground.expectState('mandate');
-  await expect(playground.linkStatus).toHaveText('Connected · mandate pending');
+  await expect(playground.linkStatus).toHaveText('Connected · authorization pending');
   await playground.confirm.click();
   await expect(playground.status).toContainText('accept again');
   await playground.expectState('mandate');
-  await expect(playground.linkStatus).toHaveText('Connected · mandate pending');
+  await expect(playground.linkStatus).toHaveText('Connected · authorization pending');
   await expect.poll(async () => (await playground.setupIntentRequests()).length).toBe(2);
   await playground.confirm.click();
   await playground.expectState('completed');
@@ -199,7 +197,7 @@ test('the setup outcome picker: declined then confirmed on the second accept, pr
 });
 
 test('an account that expires soon: the card says when, in the page\'s language, and the relink is offered before it', async ({ playground, page }) => {
-  // What the demo server's fake expiring account says: twelve days from today, midnight UTC.
+  // What fake Stripe's expiring account says (the stand-in's, as the playground starts it): twelve days from today, midnight UTC.
   const day = 86_400_000;
   const expires = new Date(Math.floor(Date.now() / day) * day + 12 * day);
   const written = (locale: string): string => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(expires);
@@ -218,23 +216,25 @@ test('an account that expires soon: the card says when, in the page\'s language,
   // In German, the date is written the German way, and marked as German.
   await page.getByLabel('Language').selectOption('de');
   await expect(when).toHaveText(written('de'));
-  await expect(when).toHaveAttribute('lang', 'de');
+  await expect(page.locator('.stage-card')).toHaveAttribute('lang', 'de');
   await playground.screenshot('expires-soon');
 
   // The relink, before the link breaks.
   await playground.runWithMouse();
   await playground.expectState('succeeded');
-  await expect(playground.linkStatus).toHaveText('Connected');
+  // The card speaks the element's language: in German, "Verbunden".
+  await expect(playground.linkStatus).toHaveAttribute('data-link-status', 'repaired');
+  await expect(playground.linkStatus).toHaveText('Verbunden');
   // A reset shows the account as it was: still expiring.
   await page.locator('[data-action="reset"]').click();
-  await expect(playground.linkStatus).toHaveText('Expires soon');
+  await expect(playground.linkStatus).toHaveAttribute('data-link-status', 'expiring');
+  await expect(playground.linkStatus).toHaveText('Läuft bald ab');
 });
 
-test("the demo server's refusal reaches the element: a request without a scenario gets the 503, the page logs it", async ({ playground, page }) => {
-  // Strip the scenario on the way out, as a page wired for real sessions would send.
+test("the server's refusal reaches the element in the page's words: a scenario the fake does not play gets a 400, the page logs it", async ({ playground, page }) => {
+  // Name a scenario the fake has not on the way out, as a page out of step with the server would.
   await page.route(`**${SESSION_PATH}`, async (route) => {
-    const { scenario: _scenario, ...body } = route.request().postDataJSON() as Record<string, unknown>;
-    await route.continue({ postData: JSON.stringify(body) });
+    await route.continue({ headers: { ...route.request().headers(), 'fc-relink-scenario': 'not_a_scenario' } });
   });
   await playground.goto('account_relinked');
   // The page expects this one: the request failed on purpose.
@@ -248,7 +248,7 @@ test("the demo server's refusal reaches the element: a request without a scenari
   expect(events[1]?.detail).toMatchObject({
     type: 'error',
     code: 'client_secret_fetch_failed',
-    message: expect.stringContaining('The demo server answered 503 stripe_keys_missing: Real relink sessions need Stripe keys'),
+    message: expect.stringContaining('The server answered 400 bad_scenario: the fake Stripe.js has no such scenario.'),
   });
   expect(await playground.secretRequests()).toEqual([
     {
@@ -256,11 +256,11 @@ test("the demo server's refusal reaches the element: a request without a scenari
       authorization: null,
       account: null,
       previousSessionId: null,
-      error: { status: 503, code: 'stripe_keys_missing', message: expect.stringContaining('Set STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY') },
+      error: { status: 400, code: 'bad_scenario', message: 'The server answered 400 bad_scenario: the fake Stripe.js has no such scenario.' },
     },
   ]);
-  await expect(playground.log.locator('li[data-kind="request"] .log-summary')).toHaveText('initial → 503 stripe_keys_missing');
+  await expect(playground.log.locator('li[data-kind="request"] .log-summary')).toHaveText('initial → 400 bad_scenario');
   // The browser reports the failed fetch on its console; that is the only error.
-  expect(playground.pageErrors.slice(consoleErrors).every((text) => text.includes('503'))).toBe(true);
+  expect(playground.pageErrors.slice(consoleErrors).every((text) => text.includes('400'))).toBe(true);
   playground.pageErrors.length = consoleErrors;
 });

@@ -1,8 +1,9 @@
 /**
  * The playground with Stripe keys, a production build, on every page: the page asks for an
- * account id instead of a scenario, the element loads Stripe.js from js.stripe.com with the
- * publishable key (answered here by the fake, like every test), and the demo server creates each
- * session through the `stripe` SDK, talking to the stand-in for api.stripe.com
+ * account id instead of a scenario and signs its holder in as the playground's customer, the
+ * element loads Stripe.js from js.stripe.com with the publishable key (answered here by the fake,
+ * like every test), and the example server of @fc-relink/server relinks the signed-in customer's
+ * account through the `stripe` SDK, talking to the stand-in for api.stripe.com
  * (test-support/stripe-api.ts). The stand-in's sessions name the fake's scenarios: `no_account` for an
  * exact-account session, `new_account` for an authorization-only one.
  */
@@ -17,7 +18,7 @@ import {
   type RecordedStripeRequest,
 } from '../../../test-support/stripe-api.js';
 import { STAND_IN_URL, STRIPE_PLAYGROUND_URL } from '../../servers.js';
-import { expect, forEveryPage, SESSION_PATH, test } from './playground.js';
+import { CUSTOMER_PATH, expect, forEveryPage, SESSION_PATH, test } from './playground.js';
 
 const RECORDINGS = `${STAND_IN_URL}${RECORDINGS_PATH}`;
 
@@ -45,9 +46,11 @@ forEveryPage((pageId) => {
     await page.getByRole('button', { name: 'Use', exact: true }).click();
     await expect(page.locator('#relink-account-error')).toHaveText('A Financial Connections account id is fca_ followed by letters, digits and “_”.');
     await account.fill(STAND_IN_ACCOUNTS.relinkable);
-    // The page asks the demo server how the account stands (relinkEligibility) as soon as it is chosen.
-    const status = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/account-status');
+    // The page signs in as the account's holder as soon as it is chosen, and hears how the account
+    // stands (relinkEligibility).
+    const status = page.waitForResponse((response) => new URL(response.url()).pathname === CUSTOMER_PATH);
     await page.getByRole('button', { name: 'Use', exact: true }).click();
+    expect((await status).request().postDataJSON()).toEqual({ account: STAND_IN_ACCOUNTS.relinkable });
     expect(await (await status).json()).toEqual({ eligibility: { relinkable: true, reason: 'relink_required', cause: 'access_expired', expectedDeactivationDate: null } });
     await expect(page.locator('#relink-account-error')).toBeHidden();
     await expect(page).toHaveURL(new RegExp(`\\?account=${STAND_IN_ACCOUNTS.relinkable}$`));
@@ -64,27 +67,25 @@ forEveryPage((pageId) => {
     const response = await widened;
     const firstSession = String((await playground.events())[1]?.detail.sessionId);
     expect(firstSession).toMatch(/^fcsess_standIn\d+_no_account$/);
-    // No scenario: a real session, for the account typed, widened by the server.
+    // The element's request as it is, no scenario: the server widens the session for the
+    // signed-in customer's account; the page never names the account.
     expect(response.request().postDataJSON()).toEqual({
       purpose: 'authorization_retry',
       authorization: FAKE_IDS.authorization,
-      account: STAND_IN_ACCOUNTS.relinkable,
+      account: null,
       previousSessionId: firstSession,
     });
+    expect(response.request().headers()).not.toHaveProperty('fc-relink-scenario');
     expect(response.status()).toBe(200);
     expect(Object.keys((await response.json()) as object)).toEqual(['clientSecret']);
 
     await expect(playground.modal).toHaveAttribute('data-fake-stripe-scenario', 'new_account');
     await playground.complete.click();
-    // A new account: the demo server makes its SetupIntent with the SDK, the customer accepts the mandate.
+    // A new account: the example server makes its SetupIntent with the SDK (it is the signed-in
+    // customer's), the customer accepts the mandate.
     await playground.expectState('mandate');
     await expect.poll(() => playground.setupRequests.length).toBe(1);
-    expect(playground.setupRequests[0]!.postDataJSON()).toEqual({
-      account: FAKE_IDS.newAccount,
-      sessionId: expect.stringMatching(/^fcsess_standIn\d+_new_account$/),
-      attempt: 1,
-      relinking: STAND_IN_ACCOUNTS.relinkable,
-    });
+    expect(playground.setupRequests[0]!.postDataJSON()).toEqual({ accountId: FAKE_IDS.newAccount });
     await playground.confirm.click();
     await playground.expectState('completed');
     await expect(playground.linkStatus).toHaveText('Payment method updated');
@@ -97,12 +98,12 @@ forEveryPage((pageId) => {
       newAccountIds: [FAKE_IDS.newAccount],
     });
     expect(await playground.secretRequests()).toEqual([
-      { purpose: 'initial', authorization: null, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: null },
-      { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable, previousSessionId: firstSession },
+      { purpose: 'initial', authorization: null, account: null, previousSessionId: null },
+      { purpose: 'authorization_retry', authorization: FAKE_IDS.authorization, account: null, previousSessionId: firstSession },
     ]);
 
-    // What reached "Stripe": the account read for its status, then for each of the two sessions;
-    // then both accounts (the new one must have the same customer) and the SetupIntent.
+    // What reached "Stripe": the account read at sign-in (dropped here), then for each of the two
+    // sessions; then the new account (it must be the signed-in customer's) and the SetupIntent.
     const recorded = (await (await request.get(RECORDINGS)).json()).slice(1) as RecordedStripeRequest[];
     expect(recorded.slice(0, 4).map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
@@ -110,13 +111,7 @@ forEveryPage((pageId) => {
       `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
       'POST /v1/financial_connections/sessions',
     ]);
-    expect(recorded.slice(4).map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      [
-        `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.fresh}`,
-        `GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.relinkable}`,
-        'POST /v1/setup_intents',
-      ].sort(),
-    );
+    expect(recorded.slice(4).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v1/financial_connections/accounts/${STAND_IN_ACCOUNTS.fresh}`, 'POST /v1/setup_intents']);
     expect(recorded.filter((r) => r.path.startsWith('/v1/financial_connections/')).every((r) => r.headers['stripe-version'] === RELINK_API_VERSION)).toBe(true);
     expect(recorded.at(-1)?.params).toMatchObject({ customer: 'cus_standIn', payment_method_data: { us_bank_account: { financial_connections_account: FAKE_IDS.newAccount } } });
     expect(recorded[1]?.params.relink_options).toEqual({ authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.relinkable });
@@ -166,14 +161,14 @@ test('with keys: an account Stripe expects to deactivate shows when, and relinks
   expect(recorded[2]?.params.relink_options).toEqual({ authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.expiring });
 });
 
-test('with keys: an account that cannot be relinked gets the server\'s 409 in the element\'s error', async ({ page, playground }) => {
+test('with keys: an account that cannot be relinked gets the server\'s 409 in the element\'s error, in the page\'s words', async ({ page, playground }) => {
   await page.goto(`/?account=${STAND_IN_ACCOUNTS.active}`);
   await playground.trigger.click();
   await playground.expectState('errored');
   const events = await playground.events();
   expect(events[1]?.detail).toMatchObject({
     code: 'client_secret_fetch_failed',
-    message: expect.stringContaining(`409 not_relinkable: ${STAND_IN_ACCOUNTS.active} is active: there is nothing to relink.`),
+    message: expect.stringContaining('The server answered 409 not_relinkable: the account is active: there is nothing to relink.'),
   });
   await expect(playground.log.locator('li[data-kind="request"] .log-summary')).toHaveText('initial → 409 not_relinkable');
   // The browser's own note about the failed request is the only console error.
