@@ -14,7 +14,7 @@
  *
  * The answer is `200 { eligibility }`, what `relinkEligibility` reads from the account (broken, or
  * expected to stop on a date), for the page's card. Refusals are `{ error: code }`, with no text
- * from Stripe. The example server's own routes never take an account from the browser: they ask
+ * from Stripe, and sign the browser out (with fake Stripe: back to the default, the broken link). The example server's own routes never take an account from the browser: they ask
  * these hooks.
  */
 import { randomBytes } from 'node:crypto';
@@ -113,6 +113,10 @@ export function customers({ stripe, mode }: CustomersOptions): Customers {
     async signIn(req, res) {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
       if (isCrossOrigin(req) || mediaType(req) !== 'application/json') return sendJson(res, 403, { error: 'forbidden' });
+      // From here a sign-in that fails signs the browser out: the page never shows one account
+      // while the server relinks another.
+      const previous = cookieOf(req);
+      if (previous !== null) signedIn.delete(previous);
       const read = await readBody(req, MAX_BODY_BYTES);
       if (!read.ok) return sendJson(res, read.reason === 'too_large' ? 413 : 400, { error: read.reason === 'too_large' ? 'too_large' : 'bad_request' });
       let body: unknown;
@@ -131,8 +135,7 @@ export function customers({ stripe, mode }: CustomersOptions): Customers {
         return sendJson(res, 502, { error: 'sign_in_failed' });
       }
       if ('error' in chosen) return sendJson(res, chosen.status, { error: chosen.error });
-      const id = cookieOf(req) ?? randomBytes(16).toString('base64url');
-      signedIn.delete(id);
+      const id = previous ?? randomBytes(16).toString('base64url');
       signedIn.set(id, chosen.signedIn);
       if (signedIn.size > MAX_CUSTOMERS) signedIn.delete(signedIn.keys().next().value!);
       sendJson(res, 200, { eligibility: relinkEligibility(chosen.account) }, { 'set-cookie': `${CUSTOMER_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict` });

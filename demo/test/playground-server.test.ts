@@ -291,6 +291,11 @@ describe('with your keys: the same example server, your account typed in the pag
 
   test('an account Stripe does not know is not signed in; a link state means nothing with keys', async () => {
     assert.deepEqual(await app.post('/playground/customer', { account: STAND_IN_ACCOUNTS.missing }), { status: 404, json: { error: 'no_such_account' }, cookie: null });
+    // A failed sign-in signs the browser out: the server never relinks an account the page no longer shows.
+    const { cookie } = await app.post('/playground/customer', { account: STAND_IN_ACCOUNTS.relinkable });
+    assert.equal((await app.post('/relink-session', { purpose: 'initial' }, { cookie: cookie! })).status, 200);
+    assert.equal((await app.post('/playground/customer', { account: STAND_IN_ACCOUNTS.missing }, { cookie: cookie! })).status, 404);
+    assert.deepEqual((await app.post('/relink-session', { purpose: 'initial' }, { cookie: cookie! })).json, { error: 'no_account' });
     assert.deepEqual(await app.post('/playground/customer', { link: 'expiring' }), { status: 400, json: { error: 'bad_request' }, cookie: null });
     assert.deepEqual(await app.post('/playground/customer', { account: 'fca_x_secret_y' }), { status: 400, json: { error: 'bad_request' }, cookie: null });
   });
