@@ -86,6 +86,7 @@ const ABANDONED = {
   message: 'The element left the page before Stripe opened. Nothing was sent to Stripe.',
   retryable: true,
   stripeError: null,
+  fallbacks: [],
 };
 
 /** Relinks with the new element, and checks it went as it would have on a fresh page. */
