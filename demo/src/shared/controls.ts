@@ -102,6 +102,21 @@ export function createControls(
       },
     });
 
+  /** The checkbox of a yes/no setting: a change applies it, runs `then`, then tells `onChange`. */
+  const checkbox = (setting: 'passExistingIds' | 'replacePaymentMethod' | 'stripeBlocked', id: string, then?: () => void): HTMLInputElement => {
+    const input = h('input', {
+      type: 'checkbox',
+      id,
+      checked: settings[setting],
+      onchange: () => {
+        settings[setting] = input.checked;
+        then?.();
+        changed(setting);
+      },
+    });
+    return input;
+  };
+
   // Scenario: one radio group, sectioned by the mode each scenario's session is created in.
   const sections = (SESSIONS === 'fake' ? MODES : []).map((mode) => {
     const headingId = `mode-group-${mode.mode ?? 'none'}`;
@@ -313,16 +328,7 @@ export function createControls(
     list: 'known-ids',
   });
   const addError = h('p', { id: 'add-id-error', class: 'field-error', 'aria-live': 'polite' });
-  const passToggle = h('input', {
-    type: 'checkbox',
-    id: 'pass-ids',
-    checked: settings.passExistingIds,
-    onchange: () => {
-      settings.passExistingIds = passToggle.checked;
-      idsField.classList.toggle('is-off', !settings.passExistingIds);
-      changed('passExistingIds');
-    },
-  });
+  const passToggle = checkbox('passExistingIds', 'pass-ids', () => idsField.classList.toggle('is-off', !settings.passExistingIds));
 
   const renderChips = (): void => {
     chips.replaceChildren(
@@ -433,26 +439,8 @@ export function createControls(
         )
       : null;
 
-  const replaceToggle = h('input', {
-    type: 'checkbox',
-    id: 'replace-payment-method',
-    checked: settings.replacePaymentMethod,
-    onchange: () => {
-      settings.replacePaymentMethod = replaceToggle.checked;
-      renderSession();
-      changed('replacePaymentMethod');
-    },
-  });
-
-  const blockedToggle = h('input', {
-    type: 'checkbox',
-    id: 'stripe-blocked',
-    checked: settings.stripeBlocked,
-    onchange: () => {
-      settings.stripeBlocked = blockedToggle.checked;
-      changed('stripeBlocked');
-    },
-  });
+  const replaceToggle = checkbox('replacePaymentMethod', 'replace-payment-method', () => renderSession());
+  const blockedToggle = checkbox('stripeBlocked', 'stripe-blocked');
 
   const locale = h(
     'select',
