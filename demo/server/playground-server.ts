@@ -20,7 +20,7 @@
  * creation of the request that carried it and no other.
  */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { finished } from 'node:stream/promises';
 import type { RelinkWebhookAction } from '@fc-relink/server';
 import { FAKE_SCENARIOS, FAKE_SETUP_SCENARIOS } from '@fc-relink/testing';
@@ -88,7 +88,7 @@ export async function startPlaygroundServer({ env, origin, log, now = Date.now()
   }
 
   const signedIn = customers({ stripe, mode: standIn ? 'fake' : 'stripe' });
-  const example: RequestListener = relinkServer(stripe, {
+  const example = relinkServer(stripe, {
     accountIdFor: async (req) => signedIn.of(req)?.accountId ?? null,
     customerFor: async (req) => signedIn.of(req)?.customer ?? null,
     // With fake Stripe nothing signs events; with your keys, the secret of `stripe listen` or your endpoint.
@@ -115,7 +115,7 @@ export async function startPlaygroundServer({ env, origin, log, now = Date.now()
       return hostedPage(req, res);
     }
     if (!standIn) {
-      example(req, res);
+      await example(req, res);
       return;
     }
     const scenario = header(req, SCENARIO_HEADER);
@@ -128,8 +128,10 @@ export async function startPlaygroundServer({ env, origin, log, now = Date.now()
       fake.nameNext('session', scenario);
       fake.nameNext('setup_intent', setupScenario);
       try {
-        example(req, res);
-        await finished(res).catch(() => undefined);
+        // Until the example server's handler is done, not just its response: a request the page
+        // abandoned ends its response early while the handler still talks to Stripe, and the next
+        // request's name must not reach that creation.
+        await Promise.all([example(req, res), finished(res).catch(() => undefined)]);
       } finally {
         fake.nameNext('session', null);
         fake.nameNext('setup_intent', null);

@@ -12,6 +12,7 @@ import Stripe from 'stripe';
 import {
   createHostedRelinkSession,
   createRelinkSessionForRequest,
+  relinkScopeForRequest,
   createReplacementSetupIntent,
   hostedRelinkOutcome,
   RELINK_API_VERSION,
@@ -48,7 +49,8 @@ const ACCOUNT_ID = /^fca_\w{1,200}$/;
 /**
  * @param {Stripe} stripe
  * @param {Host} host
- * @returns {import('node:http').RequestListener}
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
+ *   a request listener for node:http, settled once the request is handled (it never rejects)
  */
 export function relinkServer(stripe, host) {
   if (host.emailHostedRelinks && !host.returnUrl) throw new Error('emailHostedRelinks needs returnUrl: where Stripe sends the customer back.');
@@ -73,7 +75,10 @@ export function relinkServer(stripe, host) {
     try {
       if (route === 'GET /relink-return') {
         const sessionId = new URLSearchParams(target.slice(path.length + 1)).get('session_id');
-        return sendPage(res, sessionId === null ? null : await hostedRelinkOutcome(stripe, sessionId), host.backUrl ?? '/');
+        // The account on record tells a relink of it from a new account, which needs a new payment method.
+        const known = sessionId === null ? null : await host.accountIdFor(req);
+        const outcome = sessionId === null ? null : await hostedRelinkOutcome(stripe, sessionId, known ? { existingAccountIds: [known] } : {});
+        return sendPage(res, outcome, host.backUrl ?? '/');
       }
       // The webhook needs the raw bytes to check Stripe's signature; the browser's bodies are small.
       const raw = await readBody(req, route === 'POST /webhook' ? 256 * 1024 : 1024);
@@ -96,15 +101,18 @@ export function relinkServer(stripe, host) {
         const action = await resolveRelinkWebhookAction(stripe, event);
         // Stripe could not be asked: answer 503 and Stripe delivers the event again later.
         if (action.action === 'unknown') return send(503, { error: 'retry_later' });
-        if (action.action === 'relink_soon' && action.object === 'account' && action.id && host.emailHostedRelinks) {
-          await emailHostedRelink(stripe, action.id, event, /** @type {string} */ (host.returnUrl));
-        }
         // ── Your storage ─────────────────────────────────────────────────────────────────────
         // relink_now: action.id stopped working, a relink repairs it: show the customer <fc-relink>.
         // relink_soon: it stops on action.expectedDeactivationDate (unix seconds): offer it before.
         // relinked: it works again: stop asking. replace_payment_method: a relink cannot help: ask
         // for a new payment method. relink_failed: a hosted relink did not repair it (action.outcome).
+        // Stripe delivers an event at least once: store each action so that a second one changes nothing.
         if (action.action !== 'none') await host.onRelinkAction(action);
+        if (action.action === 'relink_soon' && action.object === 'account' && action.id && host.emailHostedRelinks) {
+          // Stripe could not be reached: 503, and Stripe delivers the event again later.
+          const emailed = await emailHostedRelink(stripe, action.id, event, /** @type {string} */ (host.returnUrl));
+          if (emailed === 'retry') return send(503, { error: 'retry_later' });
+        }
         return send(200, { received: true });
       }
 
@@ -126,7 +134,8 @@ export function relinkServer(stripe, host) {
 
       if (route === 'POST /hosted-relink') {
         // Stripe.js cannot run on the page (a blocker, a webview): Stripe hosts the relink itself.
-        // The element asks with what the failed attempt would have relinked ({ purpose }).
+        // The element asks with what the failed attempt would have relinked ({ purpose, account,
+        // authorization }): the same scope as that attempt, as for the element's own retries.
         const customer = await host.customerFor(req);
         if (!customer) return send(401, { error: 'not_signed_in' });
         const accountId = await host.accountIdFor(req);
@@ -136,8 +145,7 @@ export function relinkServer(stripe, host) {
         if (!relinkable) return send(409, { error: 'not_relinkable', reason, cause });
         const { url } = await createHostedRelinkSession(stripe, account, {
           purpose: 'payments',
-          // After no_account, any checking or savings account at the bank, as the element's own retry.
-          scope: request['purpose'] === 'authorization_retry' ? 'institution' : 'account',
+          scope: relinkScopeForRequest(request),
           hosted: { delivery: 'url' },
           returnUrl: /** @type {string} */ (host.returnUrl),
         });
@@ -187,29 +195,39 @@ async function ownAccount(stripe, accountId, customerId) {
 /**
  * `relink_soon`, with `emailHostedRelinks`: Stripe emails the account's holder a hosted relink.
  * Stripe delivers webhooks at least once and in any order, so:
- * - the same event twice makes one session and one email: the idempotency key is the event's id;
+ * - one warning makes one session and one email: the idempotency key is the account and the day
+ *   Stripe expects it to stop (Stripe keeps a key at least 24 hours; a warning delivered again
+ *   later than that can email again);
  * - a `relinked` that came first is not undone: the account is judged as it is now, read at
  *   RELINK_API_VERSION, and the email goes only while Stripe still expects it to deactivate
  *   (`relink_recommended`). An account relinked since is `active`: no email.
+ * Resolves `'retry'` when Stripe could not be reached (the delivery is answered 503), else
+ * `'done'`: an email sent, or not needed, or one Stripe refused (logged; your storage heard
+ * relink_soon and your page offers the relink).
  * @param {Stripe} stripe @param {string} accountId @param {{ id: string }} event @param {string} returnUrl
+ * @returns {Promise<'done' | 'retry'>}
  */
 async function emailHostedRelink(stripe, accountId, event, returnUrl) {
   const connected = connectedAccountOf(event);
-  const account = await stripe.financialConnections.accounts.retrieve(accountId, {}, { apiVersion: RELINK_API_VERSION, ...connected });
-  if (relinkEligibility(account).reason !== 'relink_recommended') return;
-  await createHostedRelinkSession(stripe, account, {
-    purpose: 'payments',
-    scope: 'account',
-    hosted: { delivery: 'email' },
-    returnUrl,
-    idempotencyKey: `fc-relink-email-${event.id}`,
-    ...connected,
-  }).catch((error) => {
-    // Stripe refused to email this holder (no email address on file, say): your storage still hears
-    // relink_soon and your page offers the relink. Anything else fails the delivery: Stripe retries.
-    if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
-    console.error('hosted relink email refused:', `${error.type} ${error.requestId}`);
-  });
+  try {
+    const account = await stripe.financialConnections.accounts.retrieve(accountId, {}, { apiVersion: RELINK_API_VERSION, ...connected });
+    const { reason, expectedDeactivationDate } = relinkEligibility(account);
+    // Nobody to email (an account collected without a holder), or nothing to relink any more.
+    if (reason !== 'relink_recommended' || !account.account_holder) return 'done';
+    await createHostedRelinkSession(stripe, account, {
+      purpose: 'payments',
+      scope: 'account',
+      hosted: { delivery: 'email' },
+      returnUrl,
+      idempotencyKey: `fc-relink-email-${account.id}-${expectedDeactivationDate ?? event.id}`,
+      ...connected,
+    });
+    return 'done';
+  } catch (error) {
+    const again = error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeRateLimitError || error instanceof Stripe.errors.StripeAPIError;
+    console.error(again ? 'hosted relink email: Stripe could not be reached' : 'hosted relink email not sent:', error instanceof Stripe.errors.StripeError ? `${error.type} ${error.requestId}` : String(error));
+    return again ? 'retry' : 'done';
+  }
 }
 
 /**
@@ -224,7 +242,7 @@ function connectedAccountOf(event) {
 /** What the return page says, by outcome: plain words only, never an id or Stripe's own text. */
 const PAGES = {
   relinked: { status: 200, title: 'Your bank account is connected again', text: 'Nothing else to do: payments go on as before.' },
-  newAccount: { status: 200, title: 'Your bank account is connected', text: 'One more step: go back and confirm the account you picked for payments.' },
+  newAccount: { status: 200, title: 'Your bank account is connected', text: 'One more step: go back to your account and confirm the bank account you connected for payments.' },
   notRelinked: { status: 200, title: 'Your bank account was not reconnected', text: 'Nothing was changed. You can try again from your account.' },
   pending: { status: 200, title: 'Still finishing', text: 'Stripe is still finishing your bank connection. Refresh this page in a moment.' },
   noSession: { status: 200, title: 'Thanks, you are back', text: "If you finished on Stripe's page, your bank connection shows as repaired shortly." },
@@ -241,7 +259,7 @@ const PAGES = {
 function sendPage(res, outcome, backUrl) {
   const { status, title, text } =
     outcome === null ? PAGES.noSession
-    : outcome.type === 'success' ? (outcome.needsNewPaymentMethod ? PAGES.newAccount : PAGES.relinked)
+    : outcome.type === 'success' ? (outcome.needsNewPaymentMethod === false ? PAGES.relinked : PAGES.newAccount)
     : outcome.type === 'failure' ? PAGES.notRelinked
     : outcome.code === 'relink_result_missing' && outcome.retryable ? PAGES.pending
     : outcome.retryable ? PAGES.later

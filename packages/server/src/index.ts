@@ -17,6 +17,7 @@ export {
 } from './hosted.js';
 export {
   createRelinkSessionForRequest,
+  relinkScopeForRequest,
   type CreateRelinkSessionForRequestOptions,
   type RelinkSessionForRequestClient,
   type RelinkSessionRequest,

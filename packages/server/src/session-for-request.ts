@@ -60,9 +60,10 @@ const PURPOSES: ReadonlySet<unknown> = new Set(['initial', 'retry', 'authorizati
  * (`authorization_retry`), and for a retry of that (`retry` with `account: null` after an attempt
  * whose `authorization` is known); otherwise that exact account. A retry keeps the scope of what
  * it retries, so a customer is never sent back to the exact account that already failed with
- * `no_account`.
+ * `no_account`. Throws `RelinkParamsError` (`invalid_request`) for a request of another shape.
+ * The hosted relink's endpoint picks its scope with it too.
  */
-function scopeFor(request: unknown): RelinkScope {
+export function relinkScopeForRequest(request: unknown): RelinkScope {
   const purpose = isRecord(request) ? (request['purpose'] ?? 'initial') : undefined;
   if (!PURPOSES.has(purpose)) {
     throw new RelinkParamsError('invalid_request', "request.purpose must be 'initial', 'retry' or 'authorization_retry'.");
@@ -121,7 +122,7 @@ export async function createRelinkSessionForRequest(
   if (typeof accountId !== 'string' || accountId.length > 255 || !ACCOUNT_ID.test(accountId) || accountId.includes('_secret_')) {
     throw new RelinkParamsError('invalid_account', 'accountId must be the ID of a Financial Connections account (fca_...).');
   }
-  const scope = scopeFor(request);
+  const scope = relinkScopeForRequest(request);
   if (!isRecord(options)) {
     throw new RelinkParamsError('invalid_options', 'options must be an object with purpose and (for data) permissions.');
   }

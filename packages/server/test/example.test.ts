@@ -55,7 +55,8 @@ const host: Parameters<typeof relinkServer>[1] = {
 
 before(async () => {
   stripeServer = await startStripeStandIn({ accounts, holderEmails: { cus_1: EMAIL } });
-  app = createServer(relinkServer(stripeServer.stripe(), host));
+  const listener = relinkServer(stripeServer.stripe(), host);
+  app = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 });
@@ -334,7 +335,7 @@ describe('README example webhook route', () => {
       deliver('financial_connections.account.upcoming_deactivation', atGa(account, expiringAccount.status_details), { id });
     const posts = () => stripeServer.requests.filter((r) => r.method === 'POST');
 
-    test('the account read at RELINK_API_VERSION, then one hosted session by email, keyed by the event', async () => {
+    test('the account read at RELINK_API_VERSION, then one hosted session by email, keyed by the warning', async () => {
       host.emailHostedRelinks = true;
       const emails = stripeServer.emails.length;
       const response = await soon();
@@ -344,7 +345,8 @@ describe('README example webhook route', () => {
         `POST /v1/financial_connections/sessions ${RELINK_API_VERSION}`,
       ]);
       const [, create] = stripeServer.requests;
-      assert.equal(create!.headers['idempotency-key'], 'fc-relink-email-evt_soon_1');
+      // One key per warning (the account and the day Stripe expects it to stop), not per event.
+      assert.equal(create!.headers['idempotency-key'], `fc-relink-email-fca_expiring_1-${String((expiringAccount.status_details as { active: { expected_deactivation_date: number } }).active.expected_deactivation_date)}`);
       assert.deepEqual(create!.params, {
         account_holder: { type: 'customer', customer: 'cus_1' },
         permissions: ['payment_method'],
@@ -358,14 +360,29 @@ describe('README example webhook route', () => {
       assert.deepEqual(stored.map((a) => [a.action, a.id]), [['relink_soon', 'fca_expiring_1']]);
     });
 
-    test('the same event delivered twice: one session, one email', async () => {
+    test('the same event delivered twice, and two events about one warning: one session, one email', async () => {
       host.emailHostedRelinks = true;
+      // A warning of its own: a later day than the other tests' (one key per account and day).
+      const later = { ...expiringAccount, status_details: { active: { ...expiringAccount.status_details.active, expected_deactivation_date: EXPIRES + 86_400 } } };
+      accounts['fca_expiring_1'] = later;
       const [sessions, emails] = [stripeServer.sessions.size, stripeServer.emails.length];
-      assert.equal((await soon('evt_soon_twice')).status, 200);
-      assert.equal((await soon('evt_soon_twice')).status, 200);
+      assert.equal((await soon('evt_soon_twice', later)).status, 200);
+      assert.equal((await soon('evt_soon_twice', later)).status, 200);
+      const dateUpdated = await deliver('financial_connections.account.expected_deactivation_date_updated', atGa(later, later.status_details), { id: 'evt_date_same' });
+      assert.equal(dateUpdated.status, 200);
       assert.equal(stripeServer.sessions.size, sessions + 1);
       assert.equal(stripeServer.emails.length, emails + 1);
-      assert.deepEqual(posts().map((r) => r.reply.headers?.['idempotent-replayed']), [undefined, 'true']);
+      assert.deepEqual(posts().map((r) => r.reply.headers?.['idempotent-replayed']), [undefined, 'true', 'true']);
+    });
+
+    test('an account with no holder to email: stored, answered 200, no session made', async (t) => {
+      host.emailHostedRelinks = true;
+      const logged = t.mock.method(console, 'error', () => undefined);
+      accounts['fca_expiring_1'] = { ...expiringAccount, account_holder: null };
+      assert.equal((await soon('evt_soon_noholder')).status, 200);
+      assert.deepEqual(posts(), []);
+      assert.deepEqual(stored.map((a) => a.action), ['relink_soon']);
+      assert.equal(logged.mock.callCount(), 0);
     });
 
     test('relinked first, relink_soon after (Stripe keeps no order): judged as the account is now, no email', async () => {
@@ -393,7 +410,7 @@ describe('README example webhook route', () => {
       assert.equal(noEmail.status, 200);
       assert.equal(posts()[0]!.reply.status, 400);
       assert.equal(logged.mock.callCount(), 1);
-      assert.deepEqual(logged.mock.calls[0]!.arguments.map(String).map((a) => a.replace(/req_\d+/, 'req_')), ['hosted relink email refused:', 'StripeInvalidRequestError req_']);
+      assert.deepEqual(logged.mock.calls[0]!.arguments.map(String).map((a) => a.replace(/req_\d+/, 'req_')), ['hosted relink email not sent:', 'StripeInvalidRequestError req_']);
       assert.deepEqual(stored.map((a) => [a.action, a.object]), [['relink_soon', 'account'], ['relink_soon', 'authorization'], ['relink_soon', 'account']]);
     });
 
@@ -463,6 +480,11 @@ describe('README example hosted relink: POST /hosted-relink and GET /relink-retu
     const create = stripeServer.requests[1]!;
     assert.deepEqual(create.params['relink_options'], { authorization: 'fcauth_1' });
     assert.deepEqual(create.params['limits'], { accounts: '1' });
+  });
+
+  test('a retry of that (account: null, the authorization known) keeps its scope: never the account that failed', async () => {
+    assert.equal((await hostedRelink({ purpose: 'retry', account: null, authorization: 'fcauth_1' })).status, 200);
+    assert.deepEqual(stripeServer.requests[1]!.params['relink_options'], { authorization: 'fcauth_1' });
   });
 
   test("someone else's account, an unknown one, none: the same 404; not signed in: 401; no session made", async () => {
@@ -547,7 +569,7 @@ describe('README example hosted relink: POST /hosted-relink and GET /relink-retu
         // Any account at the bank, and the customer picked another bank login: a new authorization.
         'authorization_retry',
         { status: 'succeeded', relink_result: { account: null, authorization: 'fcauthz_other', failure_reason: null }, accounts: ['fca_new'] },
-        /One more step: go back and confirm the account you picked for payments/,
+        /One more step: go back to your account and confirm the bank account you connected for payments/,
       ],
       ['initial', { status: 'failed', relink_result: { account: null, authorization: null, failure_reason: '<script>alert(1)</script> sk_test_51Leak' } }, /<h1>Your bank account was not reconnected<\/h1>/],
       ['initial', { status: 'cancelled' }, /<h1>Your bank account was not reconnected<\/h1>/],
@@ -583,7 +605,8 @@ describe('README example hosted relink: POST /hosted-relink and GET /relink-retu
 
   test("Stripe unavailable: 'refresh in a moment' with a 503", async () => {
     const down = await startStripeStandIn({ respond: () => ({ status: 500, body: { error: { type: 'api_error', message: 'down sk_test_51Leak' } } }) });
-    const server = createServer(relinkServer(down.stripe(), { ...host, returnUrl: 'http://127.0.0.1/relink-return' }));
+    const listener = relinkServer(down.stripe(), { ...host, returnUrl: 'http://127.0.0.1/relink-return' });
+    const server = createServer((req, res) => void listener(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/relink-return?session_id=fcsess_1`);
