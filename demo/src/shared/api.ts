@@ -87,6 +87,9 @@ export interface SetupIntentRequestBody {
 /** `POST /hosted-relink`: why the element asks. */
 export interface HostedRelinkRequestBody {
   purpose: ClientSecretRequest['purpose'];
+  /** What the failed attempt asked for: the example server keeps its scope. */
+  account: string | null;
+  authorization: string | null;
 }
 
 /** Where the playground's sessions come from. */

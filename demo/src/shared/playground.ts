@@ -187,7 +187,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
   // fake's hosted page is not on stripe.com, so the page opens it; see the fallback handler.)
   const fetchHostedRelinkUrl = async (request: ClientSecretRequest): Promise<string> => {
     if (SESSIONS === 'fake') throw new Error('The fake’s hosted page is opened by the page itself.');
-    return hostedRelinkUrl(request.purpose, request.signal, ready);
+    return hostedRelinkUrl(request, request.signal, ready);
   };
   const setup = (): RelinkSetup => ({
     publishableKey: PUBLISHABLE_KEY,
@@ -326,7 +326,8 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
         // go: the page takes over, as a native app opening Stripe's page in the system browser would.
         if (event.detail.fallback === 'hosted' && SESSIONS === 'fake') {
           event.preventDefault();
-          void hostedRelinkUrl(lastPurpose, new AbortController().signal, ready).then(
+          // Stripe.js never opened, so no session of this attempt says more than its purpose.
+          void hostedRelinkUrl({ purpose: lastPurpose, account: null, authorization: null }, new AbortController().signal, ready).then(
             (url) => {
               const page = fakeHostedPage(url);
               if (page) location.assign(page);

@@ -197,8 +197,12 @@ export function setupIntentServer({ setupScenario, ready, onRequest }: SetupInte
 }
 
 /** Stripe's hosted relink page for the signed-in customer, from the example server's `POST /hosted-relink`. */
-export async function hostedRelinkUrl(purpose: ClientSecretRequest['purpose'], signal: AbortSignal, ready?: () => Promise<unknown>): Promise<string> {
+export async function hostedRelinkUrl(
+  { purpose, account, authorization }: Pick<ClientSecretRequest, 'purpose' | 'account' | 'authorization'>,
+  signal: AbortSignal,
+  ready?: () => Promise<unknown>,
+): Promise<string> {
   await ready?.();
-  const body: HostedRelinkRequestBody = { purpose };
+  const body: HostedRelinkRequestBody = { purpose, account, authorization };
   return ask(HOSTED_RELINK_PATH, body, 'url', signal);
 }
