@@ -332,7 +332,8 @@ export class FcRelinkElement extends LitElement {
     const disabled = Boolean(readProperty(this, 'disabled'));
     const fallbacks = flow?.offeredFallbacks() ?? [];
     // The trigger: before and during an attempt; after one, only as a retry that can help.
-    const retry = (state === 'errored' || state === 'failed') && !fallbacks.length && (state === 'failed' || (outcome?.type === 'error' && outcome.retryable));
+    // (After an error the hosted fallback is another way, not the same one: a retryable error keeps its retry.)
+    const retry = (state === 'errored' && outcome?.type === 'error' && outcome.retryable) || (state === 'failed' && !fallbacks.length);
     const trigger = state === 'idle' || state === 'loading' || state === 'open' || retry;
     return html`
       ${trigger

@@ -64,6 +64,9 @@ const settleEvent = (outcome: RelinkOutcome): Event =>
 
 const stateOf = { success: 'succeeded', failure: 'failed', error: 'errored' } as const;
 
+/** How long a page that was sent to Stripe's hosted relink may take to leave before its button is back. */
+const HOSTED_LEAVE_MS = 5000;
+
 /** The errors that mean Stripe's window could not open on this page: Stripe's hosted page still can (SPEC section 13). */
 const NO_STRIPE_HERE = new Set<RelinkError['code']>(['stripe_load_failed', 'stripe_unavailable']);
 
@@ -120,7 +123,9 @@ export class Flow {
         return outcome?.type === 'failure' ? s[outcome.reason] : '';
       case 'errored':
         if (outcome?.type !== 'error') return s.error;
-        return outcome.fallbacks.includes('hosted') ? s.error_hosted : outcome.retryable ? s.error_retryable : s.error;
+        // Stripe's site as the way on only where Stripe.js could not run and the page can send
+        // the customer there; a failed try to get there says so as any retryable error does.
+        return NO_STRIPE_HERE.has(outcome.code) && this.offeredFallbacks().includes('hosted') ? s.error_hosted : outcome.retryable ? s.error_retryable : s.error;
       case 'mandate':
       case 'confirming':
       case 'completed':
@@ -222,6 +227,8 @@ export class Flow {
     // Nothing to fall back from, a fallback it did not offer, or an attempt (or the way to Stripe's
     // hosted page) already under way.
     if (!from || !from.fallbacks.includes(fallback) || this.#current || this.hosting) return Promise.resolve(null);
+    // The hosted relink needs the page's way to it (it may have been unset since).
+    if (fallback === 'hosted' && !asFunction(readProperty(element, 'fetchHostedRelinkUrl'))) return Promise.resolve(null);
     const event = new FcRelinkFallbackEvent({ fallback, failure: from } as FcRelinkFallbackDetail);
     element.dispatchEvent(event);
     // A listener may have started an attempt of its own: one at a time.
@@ -242,27 +249,48 @@ export class Flow {
     const fetchUrl = asFunction<(request: ClientSecretRequest) => unknown>(readProperty(element, 'fetchHostedRelinkUrl'));
     if (!fetchUrl) return null;
     const signal = this.#signal();
+    // Before the button it was on is disabled (which takes focus away from it).
+    const refocus = hasFocus(element);
     this.hosting = true;
     element.requestUpdate();
+    const done = (): void => {
+      this.hosting = false;
+      element.requestUpdate();
+    };
     let answer: string | RelinkError;
     try {
       answer = checkHostedRelinkUrl(await fetchUrl.call(element, this.#request(this.#lastPurpose, signal)));
     } catch (thrown) {
       answer = relinkError('client_secret_fetch_failed', `fetchHostedRelinkUrl rejected: ${describeThrown(thrown)}`);
     }
+    // The page moved on meanwhile (a new attempt, reset()): this answer is no longer the next step.
+    if (this.#current || host.outcome !== from) {
+      done();
+      return null;
+    }
     if (typeof answer === 'string' && signal.aborted) {
       answer = relinkError('unexpected', 'The element left the page before it was sent to Stripe’s hosted relink; nothing was followed.', { retryable: true });
     }
     if (typeof answer === 'string') {
-      // The page leaves for Stripe. Back from the back-forward cache, it shows what it did before.
-      addEventListener('pageshow', () => ((this.hosting = false), element.requestUpdate()), { once: true });
+      // The page leaves for Stripe. If it stays (a beforeunload the customer declined, a webview
+      // that hands the URL to the system browser) or comes back from the back-forward cache, the
+      // button is there again.
+      const back = (event: PageTransitionEvent): void => {
+        if (event.persisted) settle();
+      };
+      const timer = setTimeout(() => settle(), HOSTED_LEAVE_MS);
+      const settle = (): void => {
+        clearTimeout(timer);
+        removeEventListener('pageshow', back);
+        done();
+      };
+      addEventListener('pageshow', back);
       location.assign(answer);
       return null;
     }
-    this.hosting = false;
+    done();
     // A provider that failed may answer next time: the hosted button stays the next step.
     const error: RelinkError = answer.retryable && !signal.aborted ? { ...answer, fallbacks: from.fallbacks } : answer;
-    const refocus = hasFocus(element);
     host.setStatus('errored', error);
     element.dispatchEvent(new FcRelinkErrorEvent(error));
     if (refocus) void returnFocus(element);

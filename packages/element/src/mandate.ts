@@ -36,7 +36,7 @@ const es: FcRelinkMandateStrings = {
   confirm: 'Aceptar y guardar',
   confirming: 'Guardando su nuevo método de pago…',
   completed: 'Método de pago actualizado.',
-  confirm_failed: 'No pudimos guardar su nuevo método de pago. Acepte de nuevo, por favor.',
+  confirm_failed: 'No pudimos guardar su nuevo método de pago. Vuelva a aceptar, por favor.',
   mandate_label: 'Autorización de débito',
 };
 const ja: FcRelinkMandateStrings = {
@@ -67,7 +67,7 @@ const mandateText: Record<keyof typeof strings, (business: string, account: stri
   en: (business, account) =>
     `By selecting “Accept and save”, you authorize ${business} to debit ${account} through the ACH network for amounts you owe ${business} under your agreement with them, starting today and for future payments, and to credit that account to correct a debit made in error. This authorization stays in effect until you revoke it. You can revoke it at any time by telling ${business}; allow them a reasonable time (up to 30 days) to act on it.`,
   es: (business, account) =>
-    `Al seleccionar “Aceptar y guardar”, usted autoriza a ${business} a debitar de ${account}, a través de la red ACH, los montos que le deba a ${business} según su acuerdo con ellos, a partir de hoy y para pagos futuros, y a acreditar esa cuenta para corregir un débito hecho por error. Esta autorización sigue vigente hasta que usted la revoque. Puede revocarla en cualquier momento avisando a ${business}; deles un plazo razonable (hasta 30 días) para aplicarla.`,
+    `Al seleccionar “Aceptar y guardar”, usted autoriza a ${business} a debitar de ${account}, a través de la red ACH, los montos que le deba a ${business} según el acuerdo que tiene con ${business}, a partir de hoy y para pagos futuros, y a acreditar en esa cuenta para corregir un débito hecho por error. Esta autorización sigue vigente hasta que usted la revoque. Puede revocarla en cualquier momento avisando a ${business}; dele un plazo razonable (hasta 30 días) para procesar su revocación.`,
   ja: (business, account) =>
     `「同意して保存」を選ぶと、${business} との契約に基づきお支払いいただく金額を、本日以降 ACH ネットワークを通じて${account}から引き落とすこと、また誤った引き落としを訂正するためにその口座へ入金することを ${business} に承認したことになります。この承認は取り消すまで有効です。取り消すには ${business} にお知らせください。手続きには最長 30 日かかることがあります。`,
   de: (business, account) =>

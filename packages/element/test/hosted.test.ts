@@ -123,14 +123,52 @@ describe('<fc-relink> hosted fallback (SPEC section 13)', () => {
     expect(signal).to.be.instanceOf(AbortSignal);
   });
 
-  it('a provider that rejects is client_secret_fetch_failed, and the hosted button stays the next step', async () => {
+  it('a provider that rejects is client_secret_fetch_failed: said as a retryable error, the hosted button still there, focus kept', async () => {
     const [el] = await erroredWithHosted(() => Promise.reject(new Error(`HTTP 500 ${SECRET}`)));
-    const outcome = await el.chooseFallback('hosted');
+    hostedButton(el)!.focus();
+    const heard = oneEvent(el, 'fc-relink-error');
+    hostedButton(el)!.click();
+    const { detail: outcome } = await heard;
     expect(outcome).to.deep.include({ code: 'client_secret_fetch_failed', retryable: true, fallbacks: ['hosted'] });
     expect(JSON.stringify(outcome)).not.to.contain(SECRET);
     await el.updateComplete;
     expect(hostedButton(el)).not.to.equal(null);
-    expect(part(el, 'trigger').length).to.equal(0);
+    // A retryable error keeps its retry beside the other way on; the status says something changed.
+    expect(part(el, 'trigger')[0]!.textContent!.trim()).to.equal('Try again');
+    expect(part(el, 'status')[0]!.textContent!.trim()).to.equal('We couldn’t reach Stripe. Please try again.');
+    await waitUntil(() => el.shadowRoot!.activeElement !== null, 'focus back inside the element');
+    expect(el.shadowRoot!.activeElement === part(el, 'trigger')[0]).to.equal(true);
+  });
+
+  it('a new attempt or reset() while the URL is asked for: the answer is dropped, nothing is followed or heard', async () => {
+    for (const moveOn of [(el: FcRelinkElement) => el.reset(), (el: FcRelinkElement) => void el.start()]) {
+      let answer!: (url: string) => void;
+      const [el] = await erroredWithHosted(() => new Promise<string>((resolve) => (answer = resolve)));
+      const chosen = el.chooseFallback('hosted');
+      await el.updateComplete;
+      el.stripe = createFakeStripe();
+      moveOn(el);
+      let heard = 0;
+      el.addEventListener('fc-relink-error', () => heard++);
+      answer('ftp://not-followed.example');
+      expect(await chosen).to.equal(null);
+      await el.updateComplete;
+      expect(heard).to.equal(0);
+      expect(el.state).not.to.equal('errored');
+      expect(hostedButton(el)).to.equal(null);
+    }
+  });
+
+  it('fetchHostedRelinkUrl unset after the error: no hosted button, no event, and the status no longer points to Stripe’s site', async () => {
+    const [el] = await erroredWithHosted(() => Promise.resolve('https://connect.stripe.com/x'));
+    el.fetchHostedRelinkUrl = null;
+    await el.updateComplete;
+    let heard = 0;
+    el.addEventListener('fc-relink-fallback', () => heard++);
+    expect(await el.chooseFallback('hosted')).to.equal(null);
+    expect(heard).to.equal(0);
+    expect(hostedButton(el)).to.equal(null);
+    expect(part(el, 'status')[0]!.textContent!.trim()).to.equal('Reconnecting isn’t available right now.');
   });
 
   it('dispatches the cancelable fc-relink-fallback first: prevented, nothing is asked', async () => {
@@ -183,6 +221,5 @@ describe('<fc-relink> hosted fallback (SPEC section 13)', () => {
     const outcome = await chosen;
     expect((await heard).detail).to.equal(outcome);
     expect(outcome).to.deep.include({ code: 'unexpected', retryable: true });
-    expect(location.hostname).not.to.contain('stripe.com');
   });
 });
