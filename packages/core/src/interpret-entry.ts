@@ -5,7 +5,7 @@
  * of what Stripe says. `@fc-relink/server` builds on this entry.
  */
 export type * from './outcome.js';
-export { interpretRelinkResult, fallbacksFor, type InterpretContext } from './interpret.js';
+export { interpretRelinkResult, fallbacksFor, stripeText, type InterpretContext } from './interpret.js';
 export { RELINK_API_VERSION } from './version.js';
 export { checkHostedRelinkUrl, MAX_HOSTED_URL_LENGTH } from './hosted.js';
 export { redact } from './redact.js';

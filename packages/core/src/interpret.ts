@@ -43,7 +43,7 @@ const MAX_ACCOUNTS = 100;
  * A text from Stripe (a field of a session or of an error) as it may reach the page: non-empty,
  * cut to a length no Stripe field needs, and redacted (SPEC section 5); else `null`.
  */
-function text(value: unknown, max = MAX_FIELD_LENGTH): string | null {
+export function stripeText(value: unknown, max = MAX_FIELD_LENGTH): string | null {
   const read = str(value);
   return read === null ? null : redact(cut(read, max));
 }
@@ -82,10 +82,10 @@ export function fallbacksFor(mode: RelinkMode, reason: RelinkFailureReason): Rel
 function stripeErrorOutcome(error: unknown): RelinkError {
   const source: Dict = isDict(error) ? error : {};
   const stripeError: RelinkStripeError = {
-    type: text(source.type, 100) ?? 'unknown',
-    code: text(source.code, 100),
-    message: text(source.message, MAX_MESSAGE_LENGTH) ?? text(error, MAX_MESSAGE_LENGTH),
-    docUrl: text(source.doc_url, 300),
+    type: stripeText(source.type, 100) ?? 'unknown',
+    code: stripeText(source.code, 100),
+    message: stripeText(source.message, MAX_MESSAGE_LENGTH) ?? stripeText(error, MAX_MESSAGE_LENGTH),
+    docUrl: stripeText(source.doc_url, 300),
   };
   const label = stripeError.code ? `${stripeError.type}/${stripeError.code}` : stripeError.type;
   return relinkError(
@@ -107,7 +107,7 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
     );
   }
   const options = isDict(session.relink_options) ? session.relink_options : null;
-  const requestedAuthorization = options ? text(options.authorization) : null;
+  const requestedAuthorization = options ? stripeText(options.authorization) : null;
   if (!options || requestedAuthorization === null) {
     return relinkError(
       'not_a_relink_session',
@@ -122,11 +122,11 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
     );
   }
 
-  const requestedAccount = text(options.account);
+  const requestedAccount = stripeText(options.account);
   const mode: RelinkMode = requestedAccount === null ? 'authorization' : 'account';
-  const sessionId = text(session.id) ?? '';
-  const account = text(relinkResult.account);
-  const authorization = text(relinkResult.authorization);
+  const sessionId = stripeText(session.id) ?? '';
+  const account = stripeText(relinkResult.account);
+  const authorization = stripeText(relinkResult.authorization);
 
   let kind: RelinkSuccess['kind'] | null = null;
   if (mode === 'account') {
@@ -159,12 +159,12 @@ function interpret(result: unknown, context: InterpretContext | undefined): Reli
   // In account mode the relinked account is the very account the page asked for: never new.
   const neverNew = new Set([requestedAccount, account].filter((id): id is string => id !== null && mode === 'account'));
   const accounts: RelinkedAccount[] = sessionAccounts.map((item) => {
-    const id = text(item.id)!;
+    const id = stripeText(item.id)!;
     return {
       id,
-      displayName: text(item.display_name),
-      institutionName: text(item.institution_name),
-      last4: text(item.last4, 4),
+      displayName: stripeText(item.display_name),
+      institutionName: stripeText(item.institution_name),
+      last4: stripeText(item.last4, 4),
       isNew: neverNew.has(id) ? false : existing === null ? null : !known.has(id),
     };
   });

@@ -1,3 +1,4 @@
+import { stripeText } from '@fc-relink/core/interpret';
 import { isRecord } from './guards.js';
 
 /**
@@ -78,8 +79,9 @@ export function statusDetail(object: Record<string, unknown>, which: 'active' | 
 
 /** A non-empty string field, or `null`. */
 export function textOf(record: Record<string, unknown> | null, field: string): string | null {
-  const value = record?.[field];
-  return typeof value === 'string' && value !== '' ? value : null;
+  // Stripe's text as it may reach a page (a cause shown to the customer's browser): bounded and
+  // redacted by core's one rule (SPEC section 5).
+  return stripeText(record?.[field]);
 }
 
 /** A plausible unix time in seconds (a date Stripe gives), else `null`. */

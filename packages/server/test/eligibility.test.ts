@@ -163,4 +163,10 @@ describe('relinkEligibility', () => {
       { numRuns: 2000 },
     );
   });
+
+  test("Stripe's cause reaches a page bounded and redacted (SPEC section 5), as every text from Stripe", () => {
+    const { cause } = relinkEligibility(inactive({ inactive: { action: 'relink_required', cause: `sk_live_51Leaked ${'x'.repeat(5000)}` } }));
+    assert.ok(cause !== null && cause.length <= 300, `cause of ${cause?.length ?? 0} characters`);
+    assert.ok(!cause.includes('sk_live_51Leaked'));
+  });
 });
