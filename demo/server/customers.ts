@@ -135,7 +135,8 @@ export function customers({ stripe, mode }: CustomersOptions): Customers {
         return sendJson(res, 502, { error: 'sign_in_failed' });
       }
       if ('error' in chosen) return sendJson(res, chosen.status, { error: chosen.error });
-      const id = previous ?? randomBytes(16).toString('base64url');
+      // A new id at every sign-in: never one the browser brought (another local app could have set it).
+      const id = randomBytes(16).toString('base64url');
       signedIn.set(id, chosen.signedIn);
       if (signedIn.size > MAX_CUSTOMERS) signedIn.delete(signedIn.keys().next().value!);
       sendJson(res, 200, { eligibility: relinkEligibility(chosen.account) }, { 'set-cookie': `${CUSTOMER_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict` });

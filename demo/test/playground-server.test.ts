@@ -157,11 +157,13 @@ describe('with fake Stripe (no keys): the example server on the stand-in', () =>
     const recorded = await stripeRequests(app.server.stripeApi!);
     assert.deepEqual(recorded.at(-1)!.params.relink_options, { authorization: FAKE_IDS.authorization, account: STAND_IN_ACCOUNTS.expiring });
 
-    // The same browser signs in again (the broken link): the same cookie, the other account.
+    // The same browser signs in again (the broken link): a new cookie (never one the browser
+    // brought), the other account.
     const broken = await app.post('/playground/customer', { link: 'inactive' }, { cookie: expiring.cookie! });
     assert.deepEqual(broken.json, { eligibility: { relinkable: true, reason: 'relink_required', cause: 'access_expired', expectedDeactivationDate: null } });
-    assert.equal(broken.cookie, expiring.cookie);
-    await app.post('/relink-session', { purpose: 'initial' }, { cookie: expiring.cookie! });
+    assert.match(String(broken.cookie), new RegExp(`^${CUSTOMER_COOKIE}=[\\w-]{22}$`));
+    assert.notEqual(broken.cookie, expiring.cookie);
+    await app.post('/relink-session', { purpose: 'initial' }, { cookie: broken.cookie! });
     assert.deepEqual((await stripeRequests(app.server.stripeApi!)).at(-1)!.params.relink_options, { authorization: FAKE_IDS.authorization, account: FAKE_IDS.account });
   });
 
