@@ -28,15 +28,14 @@ let appUrl: string;
 test.beforeAll(async () => {
   standIn = await startStripeStandIn();
   // The host's own lookups: the signed-in customer pays from the stand-in's relinkable account.
-  app = createServer(
-    relinkServer(standIn.stripe(), {
-      accountIdFor: async () => STAND_IN_ACCOUNTS.relinkable,
-      customerFor: async () => ({ id: STAND_IN_CUSTOMER, name: 'Jenny Rosen' }),
-      // No webhooks in this test: the page's two routes only.
-      webhookSecret: 'whsec_unused',
-      onRelinkAction: async () => undefined,
-    }),
-  );
+  const listener = relinkServer(standIn.stripe(), {
+    accountIdFor: async () => STAND_IN_ACCOUNTS.relinkable,
+    customerFor: async () => ({ id: STAND_IN_CUSTOMER, name: 'Jenny Rosen' }),
+    // No webhooks in this test: the page's two routes only.
+    webhookSecret: 'whsec_unused',
+    onRelinkAction: async () => undefined,
+  });
+  app = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 });

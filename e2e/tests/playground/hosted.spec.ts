@@ -19,9 +19,10 @@ forEveryPage((pageId) => {
 
     const asked = page.waitForRequest((request) => new URL(request.url()).pathname === '/hosted-relink');
     await hosted.click();
-    // The element's purpose only: the server relinks the signed-in customer's account, and the
-    // page opens the fake's page for the hosted session Stripe's API (the stand-in) made.
-    expect((await asked).postDataJSON()).toEqual({ purpose: 'initial' });
+    // What the failed attempt asked for (no session ever opened: no account or authorization);
+    // the server relinks the signed-in customer's account, and the page opens the fake's page for
+    // the hosted session Stripe's API (the stand-in) made.
+    expect((await asked).postDataJSON()).toEqual({ purpose: 'initial', account: null, authorization: null });
     await expect(page).toHaveURL(/\/fake-stripe\/hosted\/fcsess_standIn\d+_no_account$/);
     const session = new URL(page.url()).pathname.split('/').pop();
     await expect(page.getByText('Test double: this is not Stripe.')).toBeVisible();
