@@ -344,7 +344,7 @@ export class FcRelinkElement extends LitElement {
           </slot>`
         : nothing}
       <div part="status" role="status" aria-live="polite" lang=${lang} tabindex="-1">
-        ${flow ? flow.statusText(s, lang) : state === 'errored' ? s.error_retryable : ''}
+        ${flow ? flow.statusText(s, lang, fallbacks) : state === 'errored' ? s.error_retryable : ''}
       </div>
       ${flow ? flow.renderAfterStatus(s, lang, fallbacks) : nothing}
     `;

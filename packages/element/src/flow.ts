@@ -108,8 +108,8 @@ export class Flow {
 
   constructor(private readonly host: RunOwner) {}
 
-  /** The status text of the state the element is in. */
-  statusText(s: FcRelinkStrings, lang: BuiltInLanguage): string {
+  /** The status text of the state the element is in; `offered`: the fallbacks this render shows ({@link offeredFallbacks}). */
+  statusText(s: FcRelinkStrings, lang: BuiltInLanguage, offered: readonly RelinkFallback[]): string {
     const state = this.host.status;
     const outcome = this.host.outcome;
     switch (state) {
@@ -125,7 +125,7 @@ export class Flow {
         if (outcome?.type !== 'error') return s.error;
         // Stripe's site as the way on only where Stripe.js could not run and the page can send
         // the customer there; a failed try to get there says so as any retryable error does.
-        return NO_STRIPE_HERE.has(outcome.code) && this.offeredFallbacks().includes('hosted') ? s.error_hosted : outcome.retryable ? s.error_retryable : s.error;
+        return NO_STRIPE_HERE.has(outcome.code) && offered.includes('hosted') ? s.error_hosted : outcome.retryable ? s.error_retryable : s.error;
       case 'mandate':
       case 'confirming':
       case 'completed':
