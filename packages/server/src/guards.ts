@@ -24,6 +24,11 @@ export function customerOf(holder: unknown): { customer: string } | { customer_a
   return customerAccount === null ? null : { customer_account: customerAccount };
 }
 
+/** Whether a value is a connected account's ID (`acct_...`, letters and digits only). */
+export function isConnectedAccountId(value: unknown): value is string {
+  return typeof value === 'string' && /^acct_[A-Za-z0-9]+$/.test(value);
+}
+
 /** The per-request options every helper takes: each a non-empty string when given. */
 export interface PerRequestOptions {
   idempotencyKey?: string;

@@ -1,6 +1,6 @@
 import { checkHostedRelinkUrl, interpretRelinkResult, type RelinkError, type RelinkErrorCode, type RelinkOutcome, type RelinkStripeError } from '@fc-relink/core/interpret';
 import { RelinkParamsError, RelinkSessionError } from './errors.js';
-import { isRecord, perRequestOptions } from './guards.js';
+import { isConnectedAccountId, isRecord, perRequestOptions } from './guards.js';
 import { relinkSessionParams } from './params.js';
 import { relinkApiVersion, type RelinkRequestOptions, type RelinkStripeClient } from './session.js';
 import type { HostedRelinkDelivery, HostedRelinkOptions, RelinkAccount, RelinkSessionOptions } from './types.js';
@@ -43,7 +43,6 @@ const MAX_ID_LENGTH = 255;
 const SESSION_ID = /^fcsess_[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
 /** The session statuses of a relink that has ended. */
 const ENDED: ReadonlySet<unknown> = new Set(['succeeded', 'failed', 'cancelled']);
-const CONNECTED_ACCOUNT = /^acct_[A-Za-z0-9]+$/;
 
 /** Whether a value is a Financial Connections Session ID (and nothing glued to it, no client secret). */
 function isSessionId(value: unknown): value is string {
@@ -179,7 +178,7 @@ export async function hostedRelinkOutcome(
     }
     const settings: Record<string, unknown> = isRecord(options) ? options : {};
     const stripeAccount = settings['stripeAccount'];
-    if (stripeAccount !== undefined && (typeof stripeAccount !== 'string' || !CONNECTED_ACCOUNT.test(stripeAccount))) {
+    if (stripeAccount !== undefined && !isConnectedAccountId(stripeAccount)) {
       return outcomeError('unexpected', 'options.stripeAccount must be a connected account ID (acct_...) when given: nothing was sent to Stripe.');
     }
 

@@ -1,5 +1,5 @@
 import { relinkEligibility, type RelinkEligibilityReason } from './eligibility.js';
-import { isRecord } from './guards.js';
+import { isConnectedAccountId, isRecord } from './guards.js';
 import { RELINK_API_VERSION } from './version.js';
 import {
   judge,
@@ -42,7 +42,6 @@ const AFTER_DEACTIVATION: Record<RelinkEligibilityReason, RelinkWebhookActionKin
 };
 
 const RETRIEVABLE_ID = /^(?:fca|fcsess)_[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
-const CONNECTED_ACCOUNT = /^acct_[A-Za-z0-9]+$/;
 
 /**
  * {@link relinkWebhookAction}, also where the payload cannot say: Stripe renders
@@ -107,5 +106,5 @@ function connectedAccount(event: unknown): string | null {
   if (!isRecord(event)) return null;
   const account = event['account'] ?? event['context'];
   const text = typeof account === 'string' ? account : isRecord(account) ? String(account) : '';
-  return CONNECTED_ACCOUNT.test(text) ? text : null;
+  return isConnectedAccountId(text) ? text : null;
 }
