@@ -34,6 +34,13 @@ for (const viewport of VIEWPORTS) {
         await playground.screenshot(`truth-${viewport.name}-${state}`);
       };
       const { badge, copy, name } = card(playground);
+      /** Picks a scenario, relinks, finishes the fake's bank login, and waits for the state it ends in. */
+      const play = async (scenario: 'account_relinked' | 'no_account' | 'stripe_error', state: string): Promise<void> => {
+        await playground.scenarioRadio(scenario).check();
+        await playground.trigger.click();
+        await playground.complete.click();
+        await playground.expectState(state);
+      };
 
       // A new account, then the mandate and the payment method replaced.
       await playground.goto('new_account');
@@ -63,26 +70,17 @@ for (const viewport of VIEWPORTS) {
       await shot('completed');
 
       // A relink that works: connected, and the card says so.
-      await playground.scenarioRadio('account_relinked').check();
-      await playground.trigger.click();
-      await playground.complete.click();
-      await playground.expectState('succeeded');
+      await play('account_relinked', 'succeeded');
       await expect(badge).toHaveAttribute('data-link-status', 'repaired');
       await expect(copy).toHaveText('Your bank account is connected again. Nothing else to do.');
       await shot('succeeded');
 
       // A failure with its fallbacks, then an error with a long message in the log.
-      await playground.scenarioRadio('no_account').check();
-      await playground.trigger.click();
-      await playground.complete.click();
-      await playground.expectState('failed');
+      await play('no_account', 'failed');
       await expect(badge).toHaveAttribute('data-link-status', 'broken');
       await page.locator('.log-entry details').first().evaluate((el) => ((el as HTMLDetailsElement).open = true));
       await shot('failed');
-      await playground.scenarioRadio('stripe_error').check();
-      await playground.trigger.click();
-      await playground.complete.click();
-      await playground.expectState('errored');
+      await play('stripe_error', 'errored');
       for (const details of await page.locator('.log-entry details').all()) await details.evaluate((el) => ((el as HTMLDetailsElement).open = true));
       await shot('errored');
 
